@@ -1,0 +1,3 @@
+from bookbuild.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,83 @@
+"""The pipeline: source -> canonical manuscript -> model -> editions.
+
+read_manuscript   raw text is normalized; a canonical folder is read as is
+load              canonical manuscript -> document model
+backends          model -> dist/<slug>.epub, dist/<slug>.pdf, each written atomically
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from bookbuild import config as cfg
+from bookbuild import manuscript
+from bookbuild.backends import FORMATS, Edition, renderers
+from bookbuild.errors import BookError
+from bookbuild.load import load
+from bookbuild.manuscript import Manuscript
+from bookbuild.model import Book
+from bookbuild.normalize import NormalizeOptions, normalize
+from bookbuild.normalize.reading import read_bytes
+
+
+def read_manuscript(config: cfg.BookConfig) -> Manuscript:
+    """The canonical manuscript of a book: normalized from raw text, or the edited folder itself."""
+    source = config.source_path
+    if source.is_dir():
+        return manuscript.read(source)
+    opts = cfg.options(NormalizeOptions, config.tables.get("normalize", {}), f"{config.path} [normalize]")
+    return normalize(read_bytes(source), str(source), opts)
+
+
+def load_book(config: cfg.BookConfig) -> Book:
+    return load(read_manuscript(config), config)
+
+
+def build(config: cfg.BookConfig, out_dir: Path, formats: tuple[str, ...] = FORMATS) -> list[Edition]:
+    book = load_book(config)
+    editions = []
+    backends = renderers()
+    for fmt in formats:
+        target = out_dir / f"{config.slug}.{fmt}"
+        with atomic_output(target) as tmp:
+            edition = backends[fmt](book, tmp, config.tables.get(fmt, {}))
+        editions.append(Edition(edition.format, target, edition.chapters, edition.pages))
+    return editions
+
+
+@contextmanager
+def atomic_output(target: Path) -> Iterator[Path]:
+    """Yield a temporary path beside `target`; rename it into place only on success."""
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
+    except OSError as exc:
+        raise BookError(f"cannot write here: {exc.strerror}", path=target.parent) from None
+    os.close(fd)
+    tmp = Path(name)
+    try:
+        yield tmp
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, target)
+    except OSError as exc:
+        raise BookError(f"cannot write the edition: {exc.strerror}", path=target) from None
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+def find_books(root: Path) -> list[Path]:
+    """Every book folder (one holding a book.toml) directly under `root`."""
+    return sorted(p.parent for p in root.glob(f"*/{cfg.BOOK_TOML}"))
+
+
+def config_for(target: Path) -> cfg.BookConfig:
+    """A book folder, or a bare text file built with inferred metadata."""
+    if target.is_dir():
+        return cfg.load(target)
+    if target.exists():
+        return cfg.for_text_file(target)
+    raise BookError("no such book folder or file", path=target)
