@@ -24,6 +24,10 @@ test: $(STAMP)
 	$(BIN)/ruff check bookbuild tests
 	$(BIN)/python -m pytest -q
 
+# Each bench/*.py script measures one stage and prints its figures.
+bench: $(STAMP)
+	@for script in bench/*.py; do $(BIN)/python $$script || exit 1; done
+
 lint: $(STAMP)
 	$(BIN)/ruff check bookbuild tests
 
