@@ -1,37 +1,233 @@
 """Raw manuscript text -> canonical manuscript (see bookbuild.manuscript).
 
-Placeholder pipeline: decodes, finds chapter headings and writes one document per
-chapter. The real passes (front matter, outline, joins, dedup, typography) live
-in the modules of this package.
+The passes, in order, each in its own module:
+
+    reading      bytes -> text (encoding, mojibake, line ends, forbidden characters)
+    blocks       text -> blocks that remember their source lines
+    outline      the table of contents -> the canonical outline, out of the text
+    frontmatter  title, subtitle, author, blurb -> metadata
+    headings     chapters, numbered sections, short sub-headings and their levels
+    lists        `- ` / `1. ` lines -> lists; a bold label gets its body back
+    joins        hard-wrapped lines and paragraphs cut by page breaks, rejoined
+    typography   curly quotes, dashes, ellipses
+    dedup        repeated notices, second drafts of sections, near-duplicate paragraphs
+    writer       one Markdown document per chapter, front and back matter apart
+
+Nothing is dropped silently: every block that leaves the text is a Removal in the report.
 """
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
+import warnings
+from dataclasses import dataclass, field
 
 from bookbuild.errors import BookError
-from bookbuild.manuscript import Document, Manuscript
+from bookbuild.manuscript import Document, Manuscript, Removal
+from bookbuild.normalize import blocks as blk
+from bookbuild.normalize import chapters as chp
+from bookbuild.normalize import dedup, frontmatter, headings, joins, lists, markup, outline, reading
+from bookbuild.normalize.blocks import Block
+from bookbuild.normalize.report import removal, where
+from bookbuild.normalize.typography import smarten
+from bookbuild.normalize.writer import document
 
-CHAPTER = re.compile(r"^(chapter|part)\s+\w+\b.*$", re.IGNORECASE)
+BOILERPLATE_POLICIES = ("keep", "drop")
+
+
+class NormalizeWarning(UserWarning):
+    """The normalizer had to guess (e.g. a text with no headings at all)."""
 
 
 @dataclass(frozen=True)
 class NormalizeOptions:
-    keep: list[str] | None = None  # removal ids to keep in the text after all
+    """book.toml's [normalize] table."""
+
+    keep: list[str] = field(default_factory=list)  # removal ids (see report.md) to keep in the text
+    boilerplate: str = "keep"  # a repeated notice: "keep" it once (its last place) or "drop" it
+    typography: bool = True  # curly quotes, dashes, ellipses
+    min_draft_similarity: float = 0.3  # without an outline, how alike two drafts of a section must be
+    near_duplicate_threshold: float = 0.8  # shingle Jaccard above which a paragraph repeats another
 
 
 def normalize(data: bytes, source: str, opts: NormalizeOptions | None = None) -> Manuscript:
-    if not data.strip():
-        raise BookError("the manuscript is empty", path=source)
-    text = data.decode("utf-8-sig")
-    paragraphs = [p.strip() for p in re.split(r"\n\s*\n", text) if p.strip()]
-    title = paragraphs[0]
-    chapters: list[list[str]] = [[]]
-    for para in paragraphs[1:]:
-        if CHAPTER.match(para) and "\n" not in para:
-            chapters.append([f"# {para}"])
-        else:
-            chapters[-1].append(para)
-    docs = [Document(f"{i:02d}.md", "chapter", "\n\n".join(c) + "\n") for i, c in enumerate(chapters) if c]
-    return Manuscript(metadata={"title": title}, documents=docs, source=source)
+    opts = opts or NormalizeOptions()
+    if opts.boilerplate not in BOILERPLATE_POLICIES:
+        raise BookError(
+            f"[normalize] boilerplate must be one of {', '.join(BOILERPLATE_POLICIES)}", path=source
+        )
+    policy = dedup.Policy(
+        keep=frozenset(opts.keep),
+        drop_boilerplate=opts.boilerplate == "drop",
+        min_draft_similarity=opts.min_draft_similarity,
+        near_duplicate_threshold=opts.near_duplicate_threshold,
+    )
+    text = reading.decode(data, source)
+    stats: dict[str, int] = {"source lines": text.count("\n") + 1}
+    removals: list[Removal] = []
+
+    found = blk.split(text)
+    toc, found = outline.extract(found)
+    levels = toc.levels() if toc else {}
+    if toc:
+        entry = removal(
+            "toc",
+            f"the printed table of contents ({len(toc.entries)} entries); the editions make their own, "
+            "and its titles and numbering are the outline the headings are checked against",
+            toc.blocks,
+        )
+        removals.append(entry)
+        stats["outline entries"] = len(toc.entries)
+    front, found = frontmatter.extract(found, levels)
+    removals += _metadata_removals(front)
+    found = _prepare(found, levels, opts, stats)
+
+    found, trailing, removed = dedup.boilerplate(found, policy)
+    removals += removed
+    front_blocks, chapters = chp.split(found)
+    if not chapters:
+        chapters = [_untitled(front_blocks, front.metadata, source)]
+        front_blocks = []
+    outline_chapters = toc.chapters() if toc else []
+    for i, chapter in enumerate(chapters):
+        sections = _outline_sections(chapter, i, outline_chapters)
+        chapter.blocks, removed = dedup.drafts(chapter, sections, policy)
+        removals += removed
+    removals += _near_duplicates(front_blocks, chapters, policy)
+    _note_blurb(front, chapters, removals)
+
+    documents = _documents(front_blocks, chapters, trailing)
+    _count(stats, chapters, removals)
+    return Manuscript(
+        metadata={"language": "en", **front.metadata},
+        documents=documents,
+        removals=sorted(removals, key=lambda r: (r.first_line, r.last_line)),
+        stats=stats,
+        source=source,
+    )
+
+
+def _prepare(
+    found: list[Block], levels: dict[str, int], opts: NormalizeOptions, stats: dict[str, int]
+) -> list[Block]:
+    """Classify every block, rebuild paragraphs and lists, set the inline text."""
+    headings.classify(found, levels)
+    for block in found:
+        lists.parse(block)
+        joins.unwrap(block)
+    found, stats["paragraphs joined across page breaks"] = joins.join_cuts(found)
+    found, stats["list labels joined with their body"] = lists.assemble(found)
+    for block in found:
+        fix = (lambda t: smarten(markup.inline(t))) if opts.typography else markup.inline
+        block.text = fix(block.text)
+        for item in block.items:
+            item.text = fix(item.text)
+    return found
+
+
+def _metadata_removals(front: frontmatter.FrontMatter) -> list[Removal]:
+    return [
+        removal(
+            "metadata", f"the book's {key}, now in the metadata (manuscript.toml) rather than the text", [b]
+        )
+        for b, key in front.taken
+    ]
+
+
+def _untitled(found: list[Block], metadata: dict[str, str | list[str]], source: str) -> chp.Chapter:
+    """A text without chapter headings is one chapter, named after the book when it has a title."""
+    title = str(metadata.get("title") or "")
+    if not title:
+        warnings.warn(
+            f"{source}: no chapter headings or title found; the whole text is one untitled chapter",
+            NormalizeWarning,
+            stacklevel=3,
+        )
+        return chp.Chapter(None, found)
+    heading = Block([title], 0, 0, kind="heading", text=title, level=1)
+    return chp.Chapter(heading, found)
+
+
+def _outline_sections(chapter: chp.Chapter, index: int, outline_chapters: list) -> list[str]:
+    """The outline's section titles for this chapter: matched by label, else by title, else by position."""
+    if chapter.heading is None or not outline_chapters:
+        return []
+    parsed = headings.parse(chapter.heading.text)
+    label = parsed.label.lower() if parsed else ""
+    for entry, children in outline_chapters:
+        if (label and entry.label.lower() == label) or headings.key(entry.text) == headings.key(
+            chapter.title
+        ):
+            return [c.text for c in children]
+    return [c.text for c in outline_chapters[index][1]] if index < len(outline_chapters) else []
+
+
+def _near_duplicates(
+    front_blocks: list[Block], chapters: list[chp.Chapter], policy: dedup.Policy
+) -> list[Removal]:
+    everything = front_blocks + [b for c in chapters for b in c.blocks]
+    gone, removals = dedup.near_duplicates(everything, policy)
+    if gone:
+        drop = {id(everything[i]) for i in gone}
+        front_blocks[:] = [b for b in front_blocks if id(b) not in drop]
+        for chapter in chapters:
+            chapter.blocks = [b for b in chapter.blocks if id(b) not in drop]
+    return removals
+
+
+def _note_blurb(front: frontmatter.FrontMatter, chapters: list[chp.Chapter], removals: list[Removal]) -> None:
+    """A blurb that quotes the text: say where, so a reader of the report sees both copies."""
+    blurb = next((b for b, key in front.taken if key == "description"), None)
+    if blurb is None:
+        return
+    whole = dedup.shingles(str(front.metadata["description"]))
+    quoted = [
+        (dedup.containment(dedup.shingles(b.plain()), whole), b)
+        for c in chapters
+        for b in c.blocks
+        if b.kind != "heading" and b.words >= dedup.NEAR_DUP_MIN_WORDS
+    ]
+    share, block = max(quoted, key=lambda pair: pair[0], default=(0.0, None))
+    if block is None or share < 0.8:
+        return
+    i = next(i for i, r in enumerate(removals) if r.first_line == blurb.first and r.reason == "metadata")
+    removals[i] = removal(
+        "metadata",
+        "the back-cover blurb, now the book's description; it repeats a paragraph of the text, "
+        "which stays where it is",
+        [blurb],
+        where([block]),
+        share,
+    )
+
+
+def _documents(
+    front_blocks: list[Block], chapters: list[chp.Chapter], trailing: list[Block]
+) -> list[Document]:
+    docs: list[Document] = []
+    if front_blocks:
+        title = next((b.text for b in front_blocks if b.kind == "heading"), "front matter")
+        docs.append(document(0, "frontmatter", title, front_blocks))
+    for number, chapter in enumerate(chapters, 1):
+        head = [chapter.heading] if chapter.heading else []
+        name = _chapter_name(chapter) or f"chapter-{number}"
+        docs.append(document(number, "chapter", name, head + chapter.blocks))
+    if trailing:
+        docs.append(document(len(chapters) + 1, "backmatter", "back matter", trailing))
+    return docs
+
+
+def _chapter_name(chapter: chp.Chapter) -> str:
+    """The file name says the chapter's title, without its 'Chapter 3' label."""
+    parsed = headings.parse(chapter.title)
+    return (parsed.title if parsed and parsed.title else chapter.title) if chapter.heading else ""
+
+
+def _count(stats: dict[str, int], chapters: list[chp.Chapter], removals: list[Removal]) -> None:
+    body = [b for c in chapters for b in c.blocks]
+    stats["chapters"] = len(chapters)
+    stats["sections"] = sum(chp.is_section(b) for b in body)
+    stats["sub-headings"] = sum(b.kind == "heading" and not chp.is_section(b) for b in body)
+    stats["paragraphs"] = sum(b.kind == "paragraph" for b in body)
+    stats["lists"] = sum(b.kind == "list" for b in body)
+    for reason in sorted({r.reason for r in removals}):
+        stats[f"removed: {reason}"] = sum(r.reason == reason for r in removals)

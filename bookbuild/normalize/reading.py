@@ -1,10 +1,29 @@
-"""Getting the raw bytes of a manuscript, with clear errors."""
+"""Raw bytes -> clean text: encoding, mojibake, line endings, characters XML forbids."""
 
 from __future__ import annotations
 
+import codecs
+import re
 from pathlib import Path
 
+import ftfy
+from charset_normalizer import from_bytes
+from ftfy.badness import is_bad
+
 from bookbuild.errors import BookError
+
+BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),  # before UTF-16 LE: its BOM starts the same way
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+# XML 1.0 allows tab, newline, carriage return and everything from U+0020 except
+# surrogates and U+FFFE/U+FFFF; C1 controls are legal but never wanted in prose.
+XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
+# ftfy without the cosmetic fixes: quotes are the typography pass's job, and text widths are content.
+FTFY = ftfy.TextFixerConfig(uncurl_quotes=False, fix_character_width=False, normalization="NFC")
 
 
 def read_bytes(path: Path) -> bytes:
@@ -19,3 +38,58 @@ def read_bytes(path: Path) -> bytes:
     if not data.strip():
         raise BookError("the manuscript is empty", path=path)
     return data
+
+
+def decode(data: bytes, source: str) -> str:
+    """The text of a manuscript, whatever its encoding, with LF line ends and no forbidden characters."""
+    text = _decode(data, source)
+    text = _fix_mojibake(text)
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n\n")
+    text = XML_FORBIDDEN.sub("", text)
+    if not text.strip():
+        raise BookError("the manuscript is empty", path=source)
+    return text
+
+
+def _fix_mojibake(text: str) -> str:
+    """ftfy on the lines that need it (`Maâ€™s` -> `Ma’s`); checking is much cheaper than fixing."""
+    if not is_bad(text):
+        return text
+    return "\n".join(ftfy.fix_text(line, FTFY) if is_bad(line) else line for line in text.split("\n"))
+
+
+def _decode(data: bytes, source: str) -> str:
+    for bom, encoding in BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding).lstrip("\ufeff")
+            except UnicodeDecodeError as exc:
+                raise _undecodable(data, exc, source) from None
+    if b"\x00" in data:
+        line = data.count(b"\n", 0, data.index(b"\x00")) + 1
+        raise BookError("binary file, not text (it contains NUL bytes)", path=source, line=line)
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        utf8_error = exc
+    try:  # the usual non-UTF-8 text: Windows' Western code page (latin-1 plus typographic marks)
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        best = from_bytes(data).best()
+        if best is None or best.encoding in (None, "utf_8"):
+            raise _undecodable(data, utf8_error, source) from None
+        text = str(best)
+    if _looks_binary(text):
+        raise BookError("binary file, not text", path=source)
+    return text
+
+
+def _undecodable(data: bytes, exc: UnicodeDecodeError, source: str) -> BookError:
+    line = data.count(b"\n", 0, exc.start) + 1
+    return BookError(f"cannot decode the text ({exc.reason} at byte {exc.start})", path=source, line=line)
+
+
+def _looks_binary(text: str) -> bool:
+    """Many control characters mean a file that is not text at all (an image, an archive)."""
+    controls = len(XML_FORBIDDEN.findall(text[:65536]))
+    return controls > max(8, len(text[:65536]) // 100)

@@ -1,0 +1,242 @@
+"""What is said twice is kept once.
+
+- drafts: a chapter whose section numbering starts again (N.1 after N.4) holds two
+  drafts of its sections; the draft matching the outline (or, without one, the fuller
+  one) stays, provided the texts really are about the same thing.
+- boilerplate: a short block repeated word for word (a donation request, a notice).
+- near duplicates: any paragraph whose word shingles largely match an earlier one
+  (MinHash + LSH, so the cost grows with the text, not with its square).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import TypeVar
+from zlib import crc32
+
+from datasketch import MinHash, MinHashLSH
+from rapidfuzz import fuzz
+
+from bookbuild.manuscript import Removal
+from bookbuild.normalize import headings
+from bookbuild.normalize.blocks import Block
+from bookbuild.normalize.chapters import Chapter, Section, passes, sections
+from bookbuild.normalize.report import removal, where, words
+
+BOILERPLATE_WORDS = (5, 60)  # a repeated run this long is a notice, not a repeated thought
+BOILERPLATE_WINDOW = 3  # blocks a notice may span (the layout of each copy can differ)
+NEAR_DUP_MIN_WORDS = 12
+SHINGLE = 3
+NUM_PERM = 64
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Policy:
+    keep: frozenset[str]  # removal ids a person wants kept after all
+    drop_boilerplate: bool
+    min_draft_similarity: float
+    near_duplicate_threshold: float
+
+
+# --- boilerplate -----------------------------------------------------------
+
+
+def boilerplate(blocks: list[Block], policy: Policy) -> tuple[list[Block], list[Block], list[Removal]]:
+    """Repeated notices: all copies but the last go (every copy with `drop_boilerplate`).
+
+    Returns the blocks left, the kept copy when it closes the text (it becomes back
+    matter), and the removals.
+    """
+    groups = _repeated_runs(blocks)
+    gone: set[int] = set()
+    removals: list[Removal] = []
+    trailing: list[Block] = []
+    for runs in groups:
+        kept = None if policy.drop_boilerplate else runs[-1]
+        for run in runs:
+            if run is kept:
+                continue
+            explained = (
+                "a notice repeated in the text; book.toml [normalize] boilerplate = 'drop' removes every copy"
+                if kept is None
+                else f"a notice repeated {len(runs)} times in the text; it is kept once, at its last place"
+            )
+            entry = removal(
+                "boilerplate",
+                explained,
+                [blocks[i] for i in run],
+                where([blocks[i] for i in kept]) if kept else None,
+            )
+            if entry.id not in policy.keep:
+                removals.append(entry)
+                gone.update(run)
+    left = [b for i, b in enumerate(blocks) if i not in gone]
+    while left and groups and any(left[-1] is blocks[run[-1]] for runs in groups for run in runs):
+        # the kept notice closes the book: it is back matter, not part of the last chapter
+        run = next(run for runs in groups for run in runs if left[-1] is blocks[run[-1]])
+        trailing[:0] = [blocks[i] for i in run]
+        del left[len(left) - len(run) :]
+    return left, trailing, removals
+
+
+def _repeated_runs(blocks: list[Block]) -> list[list[tuple[int, ...]]]:
+    """Runs of 1–3 consecutive non-heading blocks whose words repeat elsewhere, longest runs first."""
+    lo, hi = BOILERPLATE_WORDS
+    seen: dict[str, list[tuple[int, ...]]] = defaultdict(list)
+    for start in range(len(blocks)):
+        for size in range(1, BOILERPLATE_WINDOW + 1):
+            run = tuple(range(start, min(start + size, len(blocks))))
+            if len(run) < size or any(blocks[i].kind == "heading" for i in run):
+                break
+            text = words(" ".join(blocks[i].plain() for i in run))
+            if len(text) > hi:
+                break
+            if len(text) >= lo:
+                seen[" ".join(text)].append(run)
+    claimed: set[int] = set()
+    groups: list[list[tuple[int, ...]]] = []
+    for runs in sorted(seen.values(), key=lambda runs: (-max(map(len, runs)), runs[0])):
+        apart = _non_overlapping(sorted(r for r in runs if not claimed.intersection(r)))
+        if len(apart) > 1:
+            groups.append(apart)
+            claimed.update(i for run in apart for i in run)
+    return sorted(groups, key=lambda g: g[0][0])
+
+
+def _non_overlapping(runs: list[tuple[int, ...]]) -> list[tuple[int, ...]]:
+    out: list[tuple[int, ...]] = []
+    for run in runs:
+        if not out or run[0] > out[-1][-1]:
+            out.append(run)
+    return out
+
+
+# --- drafts ------------------------------------------------------------------
+
+
+def drafts(
+    chapter: Chapter, outline_sections: Sequence[str], policy: Policy
+) -> tuple[list[Block], list[Removal]]:
+    """The chapter's blocks with one draft per section; `outline_sections` are its outline titles."""
+    intro, found = sections(chapter)
+    runs = passes(found)
+    if len(runs) < 2:
+        return chapter.blocks, []
+    best = max(runs, key=lambda run: (_outline_match(run, outline_sections), _words(run)))
+    matched = bool(outline_sections) and _outline_match(best, outline_sections) > max(
+        _outline_match(run, outline_sections) for run in runs if run is not best
+    )
+    kept_blocks = list(intro)
+    removals: list[Removal] = []
+    for run in runs:
+        if run is best:
+            kept_blocks += [b for s in run for b in s.blocks]
+            continue
+        for section in run:
+            twin, similarity = _counterpart(section, best)
+            if not matched and similarity < policy.min_draft_similarity:
+                kept_blocks += section.blocks  # numbering collides but the text is not a draft of it
+                continue
+            why = "matches the table of contents" if matched else "is the fuller draft"
+            entry = removal(
+                "draft-duplicate",
+                f"{chapter.title}: section numbering starts again at {run[0].heading.label} on line "
+                f"{run[0].heading.first}, so the chapter holds two drafts of its sections; this one is "
+                f"left out because the draft from line {best[0].heading.first} {why}.",
+                section.blocks,
+                where(twin.blocks),
+                similarity,
+            )
+            if entry.id in policy.keep:
+                kept_blocks += section.blocks
+            else:
+                removals.append(entry)
+    order = {id(b): i for i, b in enumerate(chapter.blocks)}
+    return sorted(kept_blocks, key=lambda b: order[id(b)]), removals
+
+
+def _outline_match(run: list[Section], outline_sections: Sequence[str]) -> float:
+    """How well a draft's section titles match the outline's, 0..1."""
+    if not outline_sections:
+        return 0.0
+    titles = [headings.key(s.heading.text) for s in run]
+    total = sum(max(fuzz.ratio(headings.key(t), title) for title in titles) for t in outline_sections)
+    return total / (100 * max(len(outline_sections), len(titles)))
+
+
+def _words(run: list[Section]) -> int:
+    return sum(b.words for s in run for b in s.blocks)
+
+
+def _counterpart(section: Section, kept: list[Section]) -> tuple[Section, float]:
+    """The kept section this draft section duplicates: same number, else the most similar text."""
+    vocabulary = _vocabulary(section)
+    scored = [(containment(vocabulary, _vocabulary(other)), other) for other in kept]
+    same = [(score, other) for score, other in scored if other.number == section.number]
+    score, other = max(same or scored, key=lambda pair: pair[0])
+    return other, score
+
+
+def _vocabulary(section: Section) -> set[str]:
+    """The words of a section's text: a rewritten draft keeps most of them, another topic does not."""
+    return set(words(" ".join(b.plain() for b in section.blocks[1:])))
+
+
+# --- near duplicates -----------------------------------------------------------
+
+
+def shingles(text: str) -> set[bytes]:
+    tokens = words(text)
+    if len(tokens) < SHINGLE:
+        return {" ".join(tokens).encode()}
+    return {" ".join(tokens[i : i + SHINGLE]).encode() for i in range(len(tokens) - SHINGLE + 1)}
+
+
+def near_duplicates(blocks: list[Block], policy: Policy) -> tuple[set[int], list[Removal]]:
+    """Indexes of blocks that repeat an earlier block nearly word for word, and their removals."""
+    candidates = [
+        (i, shingles(b.plain()))
+        for i, b in enumerate(blocks)
+        if b.kind != "heading" and b.words >= NEAR_DUP_MIN_WORDS
+    ]
+    if len(candidates) < 2:
+        return set(), []
+    lsh = MinHashLSH(threshold=policy.near_duplicate_threshold, num_perm=NUM_PERM)
+    gone: set[int] = set()
+    removals: list[Removal] = []
+    hashes = MinHash.bulk([s for _, s in candidates], num_perm=NUM_PERM, hashfunc=crc32)
+    sets = dict(candidates)
+    for (i, shingle_set), minhash in zip(candidates, hashes, strict=True):
+        match = _best(shingle_set, ((j, sets[j]) for j in lsh.query(minhash)))
+        lsh.insert(i, minhash)
+        if match is None or match[1] < policy.near_duplicate_threshold:
+            continue
+        original = blocks[match[0]]
+        entry = removal(
+            "near-duplicate",
+            "repeats an earlier paragraph almost word for word; the earlier copy stays",
+            [blocks[i]],
+            where([original]),
+            match[1],
+        )
+        if entry.id not in policy.keep:
+            removals.append(entry)
+            gone.add(i)
+    return gone, removals
+
+
+def _best(shingle_set: set[bytes], earlier: Iterable[tuple[int, set[bytes]]]) -> tuple[int, float] | None:
+    scored = [(j, jaccard(shingle_set, other)) for j, other in earlier]
+    return max(scored, key=lambda pair: (pair[1], -pair[0]), default=None)
+
+
+def jaccard(a: set[bytes], b: set[bytes]) -> float:
+    return len(a & b) / len(a | b) if a or b else 0.0
+
+
+def containment(part: set[T], whole: set[T]) -> float:
+    """Share of `part`'s shingles found in `whole`: a paragraph quoted inside a longer text."""
+    return len(part & whole) / len(part) if part else 0.0

@@ -1,0 +1,85 @@
+"""Title, subtitle, author and blurb: the lines before the first chapter that are metadata, not text."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from bookbuild.normalize import headings
+from bookbuild.normalize.blocks import Block
+
+AUTHOR = re.compile(
+    r"^(?:(?:written\s+)?by\s+)?((?:[A-Z][\w.'’-]*\.?)(?:\s+(?:[A-Z][\w.'’-]*|de|van|von|da|del|bin|al)){1,6})$"
+)
+AUTHOR_SEPARATOR = re.compile(r",\s*|\s+and\s+|\s*&\s*")
+MAX_TITLE_WORDS = 20
+MIN_BLURB_WORDS = 25
+
+
+@dataclass
+class FrontMatter:
+    metadata: dict[str, str | list[str]] = field(default_factory=dict)
+    taken: list[tuple[Block, str]] = field(default_factory=list)  # (block, metadata key it became)
+
+
+def extract(blocks: list[Block], outline_levels: dict[str, int]) -> tuple[FrontMatter, list[Block]]:
+    """Metadata from the opening blocks, and the blocks left for the text."""
+    front = FrontMatter()
+    end = _first_chapter(blocks, outline_levels)
+    rest = list(blocks)
+    if not rest:
+        return front, rest
+    title_block = rest[0]
+    title = _plain(title_block)
+    if len(title_block.lines) <= 2 and _is_title(title) and len(rest) > 1:
+        head, sep, tail = title.partition(": ")
+        front.metadata["title"] = head.strip() if sep else title
+        if sep:
+            front.metadata["subtitle"] = tail.strip()
+        front.taken.append((title_block, "title"))
+    region = rest[1:end] if front.taken else []
+    for block in region:
+        text = _plain(block)
+        if "authors" not in front.metadata and len(block.lines) == 1 and (m := AUTHOR.match(text)):
+            if headings.key(text) not in outline_levels and headings.parse(text) is None:
+                front.metadata["authors"] = [a.strip() for a in AUTHOR_SEPARATOR.split(m.group(1))]
+                front.taken.append((block, "authors"))
+        elif _is_blurb(block, front, chaptered=end < len(blocks)):
+            front.metadata["description"] = text
+            front.taken.append((block, "description"))
+    taken = {id(b) for b, _ in front.taken}
+    return front, [b for b in rest if id(b) not in taken]
+
+
+def _is_blurb(block: Block, front: FrontMatter, chaptered: bool) -> bool:
+    """A long paragraph between the title and the first chapter (with no chapters, it is the text)."""
+    return (
+        chaptered
+        and "description" not in front.metadata
+        and block.words >= MIN_BLURB_WORDS
+        and not block.lines[0].lstrip().startswith(("-", "*", "+", "#"))
+    )
+
+
+def _first_chapter(blocks: list[Block], outline_levels: dict[str, int]) -> int:
+    """Index of the first chapter heading; len(blocks) when there is none."""
+    for i, block in enumerate(blocks):
+        if len(block.lines) == 1:
+            parsed = headings.parse(block.lines[0])
+            level = parsed.level if parsed else outline_levels.get(headings.key(block.lines[0]))
+            if level == 1:
+                return i
+    return len(blocks)
+
+
+def _is_title(text: str) -> bool:
+    return (
+        bool(text)
+        and len(text.split()) <= MAX_TITLE_WORDS
+        and text[-1] not in ".,;!?"
+        and (headings.parse(text) is None)
+    )
+
+
+def _plain(block: Block) -> str:
+    return " ".join(" ".join(block.lines).split()).strip("*_# ")

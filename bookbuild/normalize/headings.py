@@ -1,0 +1,128 @@
+"""Which blocks are headings, and at what level.
+
+Chapter lines ("Chapter 3: Rise", "PART TWO"), numbered sections ("3.2 …", "5.1.2 …"),
+Markdown `#` headings, lines the outline names, and short unnumbered lines standing
+alone ("Family Background", "1. The Vision") that sit one level below the numbered
+heading they follow.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bookbuild.normalize.blocks import Block
+
+NUMBER_WORDS = (
+    "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+    "sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty"
+)
+CHAPTER = re.compile(
+    rf"^((?:chapter|part|book)\s+(?:\d+|[ivxlc]+|(?:{NUMBER_WORDS})(?:[- ](?:{NUMBER_WORDS}))?))"
+    r"(?:\s*[:.\u2014\u2013-]\s*|\s+|$)(.*)$",
+    re.IGNORECASE,
+)
+NUMBERED = re.compile(r"^(\d{1,3}(?:\.\d{1,3})+)\.?\s+(\S.*)$")
+ITEM_NUMBER = re.compile(r"^(\d{1,2})[.)]\s+(\S.*)$")
+MARKDOWN = re.compile(r"^(#{1,6})\s+(.*?)(?:\s+#+)?$")
+WRAPPED_BOLD = re.compile(r"^(\*\*|__)(.+)\1$")
+TERMINAL = ".,;:!?…"
+# Closing headings belong to the section, not to its last numbered subsection.
+CLOSING = {"summary", "conclusion", "conclusions", "key takeaways", "final thoughts", "takeaways"}
+MAX_HEADING_WORDS = 14
+MAX_HEADING_CHARS = 120
+
+
+@dataclass(frozen=True)
+class Parsed:
+    level: int
+    label: str
+    title: str
+
+
+def parse(text: str, trusted: bool = False) -> Parsed | None:
+    """A heading's level, number and title when its wording says it is one.
+
+    `trusted`: the outline names this line, so a title ending in "U.S." or "Yahoo!" is fine.
+    """
+    text = _unbold(" ".join(text.split()))
+    if m := MARKDOWN.match(text):
+        inner = parse(m.group(2))
+        return Parsed(len(m.group(1)), inner.label if inner else "", inner.title if inner else m.group(2))
+    if len(text) > MAX_HEADING_CHARS or len(text.split()) > MAX_HEADING_WORDS:
+        return None
+    if (m := CHAPTER.match(text)) and not text.endswith("."):
+        return Parsed(1, m.group(1), m.group(2).strip())
+    if (m := NUMBERED.match(text)) and (trusted or _title_like(m.group(2))):
+        return Parsed(min(6, m.group(1).count(".") + 1), m.group(1), m.group(2))
+    return None
+
+
+def is_short_heading(text: str) -> bool:
+    """A short line that reads as a title: capitalised, no sentence punctuation at its end."""
+    text = _unbold(" ".join(text.split()))
+    if m := ITEM_NUMBER.match(text):
+        text = m.group(2)
+    return (
+        bool(text)
+        and "**" not in text
+        and len(text) <= MAX_HEADING_CHARS
+        and len(text.split()) <= MAX_HEADING_WORDS
+        and _title_like(text)
+    )
+
+
+def _title_like(title: str) -> bool:
+    end = title.rstrip("\"'”’)*_]") or title
+    return (title[0].isupper() or title[0].isdigit() or title[0] in "\"'“‘") and end[-1] not in TERMINAL
+
+
+def _unbold(text: str) -> str:
+    m = WRAPPED_BOLD.match(text)
+    return m.group(2).strip() if m and "**" not in m.group(2) else text
+
+
+def classify(blocks: list[Block], outline_titles: dict[str, int]) -> None:
+    """Mark heading blocks; `outline_titles` maps a normalised title to its outline level."""
+    context = 1  # level of the last numbered heading: unnumbered ones go one below it
+    section = 1  # level of the last section-level heading of the chapter
+    for i, block in enumerate(blocks):
+        if block.kind != "text" or len(block.lines) != 1:
+            continue
+        nxt = blocks[i + 1] if i + 1 < len(blocks) else None
+        if nxt is not None and nxt.kind == "text" and nxt.lines[0][:1].islower():
+            continue  # the next block continues this line: a paragraph cut short
+        line = " ".join(block.lines[0].split())
+        level = outline_titles.get(key(line))
+        parsed = parse(line, trusted=level is not None)
+        level = parsed.level if parsed else level
+        if level is not None:
+            context = level
+            section = level if level <= 2 else section
+            if level == 1:
+                section = 1
+            _mark(block, line, level, parsed.label if parsed else "")
+        elif is_short_heading(line) and _followed_by_text(nxt, line):
+            closing = _unbold(line).lower().partition(":")[0] in CLOSING
+            _mark(block, line, min(6, (min(context, section) if closing else context) + 1), "")
+
+
+def _followed_by_text(nxt: Block | None, line: str) -> bool:
+    """A lone numbered line ("2. Pears") before another numbered line is a list item, not a title."""
+    if nxt is None:
+        return False
+    if ITEM_NUMBER.match(line):
+        return not ITEM_NUMBER.match(nxt.lines[0].strip())
+    return True
+
+
+def _mark(block: Block, line: str, level: int, label: str) -> None:
+    block.kind = "heading"
+    block.level = level
+    block.label = label
+    block.text = _unbold(MARKDOWN.sub(r"\2", line))
+
+
+def key(title: str) -> str:
+    """Titles compared loosely: case, punctuation and spacing do not matter."""
+    return " ".join(re.findall(r"\w+", title.lower()))

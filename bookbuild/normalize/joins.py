@@ -1,0 +1,65 @@
+"""Paragraphs put back together: hard-wrapped lines, and paragraphs a page break cut in two."""
+
+from __future__ import annotations
+
+import re
+
+from bookbuild.normalize.blocks import Block, merge
+
+# A sentence is over at . ! ? : ; or … possibly followed by closing quotes, brackets or emphasis.
+ENDED = re.compile(r"[.!?:;…][\"'”’)\]*_]*$")
+MIN_CUT_WORDS = 8  # a shorter unpunctuated line is more likely a caption or a name than a cut sentence
+
+
+def unwrap(block: Block) -> None:
+    """A text block is a paragraph; its lines were wrapped by the source, not by the author."""
+    if block.kind != "text":
+        return
+    block.kind = "paragraph"
+    block.text = unwrap_lines(block.lines)
+
+
+def unwrap_lines(lines: list[str]) -> str:
+    text = lines[0].strip()
+    for line in lines[1:]:
+        line = line.strip()
+        if re.search(r"[A-Za-z]-$", text) and line[:1].islower():
+            text += line  # a word hyphenated at the line end
+        else:
+            text = f"{text} {line}"
+    return text
+
+
+def join_cuts(blocks: list[Block]) -> tuple[list[Block], int]:
+    """Join a paragraph that stops mid-sentence with the paragraph that carries on.
+
+    Returns the blocks and how many joins were made.
+    """
+    out: list[Block] = []
+    joins = 0
+    for block in blocks:
+        prev = out[-1] if out else None
+        if prev is not None and block.kind == "paragraph" and _continues(prev, block):
+            if prev.kind == "list":
+                prev.items[-1].text = f"{prev.items[-1].text} {block.text}"
+            else:
+                prev.text = f"{prev.text} {block.text}"
+            merge(prev, block)
+            joins += 1
+            continue
+        out.append(block)
+    return out, joins
+
+
+def _continues(prev: Block, block: Block) -> bool:
+    if prev.kind == "paragraph":
+        tail = prev.text
+    elif prev.kind == "list":
+        tail = prev.items[-1].text
+    else:
+        return False
+    if not tail or ENDED.search(tail):
+        return False
+    if block.text[:1].islower():
+        return True
+    return len(tail.split()) >= MIN_CUT_WORDS and (block.text[:1].isupper() or block.text[:1].isdigit())

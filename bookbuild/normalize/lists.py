@@ -1,0 +1,66 @@
+"""`- ` and `1. ` lines -> real lists.
+
+A pasted list often loses its shape: items separated by blank lines (one list, not
+many), an item reduced to its bold label with the body in the next paragraph (one
+item, not a label and a stray paragraph), sub-items marked only by indentation.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bookbuild.normalize.blocks import Block, Item, merge
+
+ITEM = re.compile(r"^(\s*)([-*+•●▪◦–]|\d{1,3}[.)])\s+(\S.*)$")
+LABEL_ONLY = re.compile(r"^(?:\*\*[^*]+\*\*|__[^_]+__|[^.!?]{1,80}:(?:\*\*|__)?)$")
+
+
+def parse(block: Block) -> None:
+    """Make a block whose first line is an item into a list; other lines continue the item above."""
+    if block.kind != "text" or not ITEM.match(block.lines[0]):
+        return
+    items: list[Item] = []
+    indents: list[int] = []  # indentation of each open nesting level
+    for line in block.lines:
+        m = ITEM.match(line)
+        if m is None:
+            items[-1].text = f"{items[-1].text} {line.strip()}"
+            continue
+        indent, marker, text = len(m.group(1).expandtabs(4)), m.group(2), m.group(3)
+        while indents and indent < indents[-1]:
+            indents.pop()
+        if not indents or indent > indents[-1]:
+            indents.append(indent)
+        number = int(marker[:-1]) if marker[0].isdigit() else None
+        items.append(Item(text=text.strip(), depth=len(indents) - 1, number=number))
+    block.kind = "list"
+    block.items = items
+    block.ordered = items[0].number is not None
+
+
+def is_label_only(item: Item) -> bool:
+    return bool(LABEL_ONLY.match(item.text))
+
+
+def assemble(blocks: list[Block]) -> tuple[list[Block], int]:
+    """Give label-only items their body paragraph and merge lists split by blank lines.
+
+    Returns the blocks and how many items got their body back.
+    """
+    out: list[Block] = []
+    bodies = 0
+    for block in blocks:
+        prev = out[-1] if out else None
+        if prev is not None and prev.kind == "list":
+            last = prev.items[-1]
+            if block.kind == "paragraph" and is_label_only(last):
+                last.text = f"{last.text} {block.text}"
+                merge(prev, block)
+                bodies += 1
+                continue
+            if block.kind == "list" and block.ordered == prev.ordered and block.items[0].depth == 0:
+                prev.items.extend(block.items)
+                merge(prev, block)
+                continue
+        out.append(block)
+    return out, bodies
