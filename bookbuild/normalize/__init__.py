@@ -78,6 +78,10 @@ def normalize(data: bytes, source: str, opts: NormalizeOptions | None = None) ->
         removals.append(entry)
         stats["outline entries"] = len(toc.entries)
     front, found = frontmatter.extract(found, levels)
+    fix = (lambda t: smarten(markup.plain(t))) if opts.typography else markup.plain
+    front.metadata = {
+        k: [fix(a) for a in v] if isinstance(v, list) else fix(v) for k, v in front.metadata.items()
+    }
     removals += _metadata_removals(front)
     found = _prepare(found, levels, opts, stats)
 

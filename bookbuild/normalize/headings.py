@@ -108,12 +108,11 @@ def classify(blocks: list[Block], outline_titles: dict[str, int]) -> None:
 
 
 def _followed_by_text(nxt: Block | None, line: str) -> bool:
-    """A lone numbered line ("2. Pears") before another numbered line is a list item, not a title."""
+    """A lone numbered line is a title, unless the next block carries on its count ("1. Figs", "2. Nuts")."""
     if nxt is None:
         return False
-    if ITEM_NUMBER.match(line):
-        return not ITEM_NUMBER.match(nxt.lines[0].strip())
-    return True
+    this, following = ITEM_NUMBER.match(line), ITEM_NUMBER.match(nxt.lines[0].strip())
+    return not (this and following and int(following.group(1)) == int(this.group(1)) + 1)
 
 
 def _mark(block: Block, line: str, level: int, label: str) -> None:

@@ -58,7 +58,11 @@ def assemble(blocks: list[Block]) -> tuple[list[Block], int]:
                 merge(prev, block)
                 bodies += 1
                 continue
-            if block.kind == "list" and block.ordered == prev.ordered and block.items[0].depth == 0:
+            if block.kind == "list" and (block.ordered == prev.ordered or is_label_only(last)):
+                # a label-only item followed by a list of the other kind introduces sub-items
+                nested = block.ordered != prev.ordered
+                for item in block.items:
+                    item.depth += last.depth + 1 if nested else 0
                 prev.items.extend(block.items)
                 merge(prev, block)
                 continue
