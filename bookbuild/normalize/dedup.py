@@ -50,7 +50,7 @@ def boilerplate(blocks: list[Block], policy: Policy) -> tuple[list[Block], list[
     Returns the blocks left, the kept copy when it closes the text (it becomes back
     matter), and the removals.
     """
-    groups = _repeated_runs(blocks)
+    groups = [runs for runs in _repeated_runs(blocks) if _outside_the_text(runs, blocks)]
     gone: set[int] = set()
     removals: list[Removal] = []
     trailing: list[Block] = []
@@ -104,6 +104,14 @@ def _repeated_runs(blocks: list[Block]) -> list[list[tuple[int, ...]]]:
             groups.append(apart)
             claimed.update(i for run in apart for i in run)
     return sorted(groups, key=lambda g: g[0][0])
+
+
+def _outside_the_text(runs: list[tuple[int, ...]], blocks: list[Block]) -> bool:
+    """A notice stands before the first chapter, closes the book, or recurs; a repeated paragraph does not."""
+    first_chapter = next(
+        (i for i, b in enumerate(blocks) if b.kind == "heading" and b.level == 1), len(blocks)
+    )
+    return len(runs) > 2 or runs[0][0] < first_chapter or runs[-1][-1] == len(blocks) - 1
 
 
 def _non_overlapping(runs: list[tuple[int, ...]]) -> list[tuple[int, ...]]:

@@ -31,6 +31,7 @@ TERMINAL = ".,;:!?…"
 CLOSING = {"summary", "conclusion", "conclusions", "key takeaways", "final thoughts", "takeaways"}
 MAX_HEADING_WORDS = 14
 MAX_HEADING_CHARS = 120
+SENTENCE_CASE_WORDS = 6  # a longer heading is in title case; a longer sentence-case line is prose
 
 
 @dataclass(frozen=True)
@@ -69,7 +70,14 @@ def is_short_heading(text: str) -> bool:
         and len(text) <= MAX_HEADING_CHARS
         and len(text.split()) <= MAX_HEADING_WORDS
         and _title_like(text)
+        and (len(text.split()) <= SENTENCE_CASE_WORDS or _title_case(text))
     )
+
+
+def _title_case(text: str) -> bool:
+    """Most longer words capitalised: a title, not a sentence that lost its full stop."""
+    long_words = [w for w in re.findall(r"[^\W\d_]+", text) if len(w) > 3]
+    return sum(w[0].isupper() for w in long_words) * 2 >= len(long_words)
 
 
 def _title_like(title: str) -> bool:

@@ -7,7 +7,6 @@ import re
 from pathlib import Path
 
 import ftfy
-from charset_normalizer import from_bytes
 from ftfy.badness import is_bad
 
 from bookbuild.errors import BookError
@@ -75,10 +74,7 @@ def _decode(data: bytes, source: str) -> str:
     try:  # the usual non-UTF-8 text: Windows' Western code page (latin-1 plus typographic marks)
         text = data.decode("cp1252")
     except UnicodeDecodeError:
-        best = from_bytes(data).best()
-        if best is None or best.encoding in (None, "utf_8"):
-            raise _undecodable(data, utf8_error, source) from None
-        text = str(best)
+        raise _undecodable(data, utf8_error, source) from None
     if _looks_binary(text):
         raise BookError("binary file, not text", path=source)
     return text
@@ -86,7 +82,11 @@ def _decode(data: bytes, source: str) -> str:
 
 def _undecodable(data: bytes, exc: UnicodeDecodeError, source: str) -> BookError:
     line = data.count(b"\n", 0, exc.start) + 1
-    return BookError(f"cannot decode the text ({exc.reason} at byte {exc.start})", path=source, line=line)
+    return BookError(
+        f"cannot decode the text: not UTF-8, UTF-16 or Windows-1252 (byte {exc.start})",
+        path=source,
+        line=line,
+    )
 
 
 def _looks_binary(text: str) -> bool:

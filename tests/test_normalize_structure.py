@@ -1,0 +1,325 @@
+"""The normalizer's passes on small hand-made manuscripts: each rule shown by what it does."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from bookbuild.errors import BookError
+from bookbuild.normalize import NormalizeOptions, NormalizeWarning, normalize
+from bookbuild.normalize.typography import smarten
+
+WORDS = [
+    "river",
+    "harbour",
+    "lantern",
+    "copper",
+    "meadow",
+    "orchard",
+    "violin",
+    "thunder",
+    "saddle",
+    "marble",
+    "quartz",
+    "falcon",
+    "glacier",
+    "timber",
+    "velvet",
+    "compass",
+    "ember",
+    "prairie",
+    "canyon",
+    "beacon",
+]
+
+
+def prose(seed: int, sentences: int = 4) -> str:
+    """Distinct, deterministic sentences: paragraphs no rule could mistake for one another."""
+    out = []
+    for s in range(sentences):
+        picked = [WORDS[(seed * 7 + s * 3 + k * k) % len(WORDS)] for k in range(9)]
+        out.append(f"The {' '.join(picked)} {seed}x{s} went on.")
+    return " ".join(out)
+
+
+def chapter_text(ms) -> str:
+    return "\n".join(d.text for d in ms.documents if d.role == "chapter")
+
+
+def run(text: str, **opts) -> object:
+    return normalize(text.encode(), "raw.txt", NormalizeOptions(**opts))
+
+
+# --- outline and headings ---------------------------------------------------------
+
+
+TOC_BOOK = f"""The Little Book: A Subtitle
+
+Table of Contents
+
+Chapter 1: Beginnings\t3
+1.1 The First Step.....\t4
+1.2 The Second Step.....\t7
+Chapter 2: Endings .......... 9
+2.1 The Last Step\t10
+
+Chapter 1: Beginnings
+
+{prose(1)}
+
+1.1 The First Step
+
+{prose(2)}
+
+1.1.1 A Detail
+
+{prose(3)}
+
+A Smaller Point
+
+{prose(4)}
+
+Conclusion
+
+{prose(5)}
+
+1.2 The Second Step
+
+{prose(6)}
+
+Chapter 2: Endings
+
+{prose(7)}
+
+2.1 The Last Step
+
+{prose(8)}
+"""
+
+
+def test_toc_is_removed_and_reported() -> None:
+    ms = run(TOC_BOOK)
+    text = chapter_text(ms)
+    assert "\t" not in text and "....." not in text and "Table of Contents" not in text
+    toc = [r for r in ms.removals if r.reason == "toc"]
+    assert len(toc) == 1 and (toc[0].first_line, toc[0].last_line) == (3, 9)
+    assert ms.stats["outline entries"] == 5
+
+
+def test_headings_get_their_levels() -> None:
+    ms = run(TOC_BOOK)
+    first = ms.documents[0]
+    assert first.filename == "01-beginnings.md" and first.role == "chapter"
+    headings = [line for line in first.text.splitlines() if line.startswith("#")]
+    assert headings == [
+        "# Chapter 1: Beginnings",
+        "## 1.1 The First Step",
+        "### 1.1.1 A Detail",
+        "#### A Smaller Point",  # one level below the numbered heading it sits under
+        "### Conclusion",  # a closing heading belongs to the section
+        "## 1.2 The Second Step",
+    ]
+    assert ms.stats["chapters"] == 2 and ms.stats["sections"] == 3
+
+
+def test_title_subtitle_author_and_blurb_go_to_metadata() -> None:
+    blurb = prose(9, 6)
+    ms = run(f"My Book: How It Went\n\n{blurb}\n\nJane Q Writer\n\nChapter 1: Start\n\n{prose(1)}\n")
+    assert ms.metadata["title"] == "My Book"
+    assert ms.metadata["subtitle"] == "How It Went"
+    assert ms.metadata["authors"] == ["Jane Q Writer"]
+    assert ms.metadata["description"] == blurb
+    assert blurb not in chapter_text(ms) and "Jane Q Writer" not in chapter_text(ms)
+    assert [r.reason for r in ms.removals] == ["metadata"] * 3
+
+
+def test_text_without_headings_is_one_chapter_with_a_warning() -> None:
+    with pytest.warns(NormalizeWarning, match="no chapter headings"):
+        ms = run(f"{prose(1)}\n\n{prose(2)}\n")
+    assert [d.role for d in ms.documents] == ["chapter"]
+    assert prose(2) in ms.documents[0].text
+
+
+def test_titled_essay_is_one_chapter_named_by_its_title() -> None:
+    ms = run(f"An Essay: On Things\n\n{prose(1)}\n\n{prose(2)}\n")
+    assert ms.documents[0].text.startswith(f"# An Essay\n\n{prose(1)}")
+
+
+# --- paragraphs and lists ----------------------------------------------------------
+
+
+def test_paragraph_cut_by_a_page_break_is_joined() -> None:
+    ms = run(
+        "Chapter 1: Start\n\nThe company grew faster than anyone in the city had\n\n"
+        "expected, and then it grew again.\n\nBy 2015 the board of the firm approved a plan for Alibaba\n\n"
+        "Cloud to expand abroad.\n\nHe said so\n\nNext paragraph starts here.\n"
+    )
+    text = chapter_text(ms)
+    assert "had expected, and then it grew again." in text
+    assert "for Alibaba Cloud to expand abroad." in text
+    assert "He said so\n\nNext paragraph" in text  # too short to be a cut sentence
+    assert ms.stats["paragraphs joined across page breaks"] == 2
+
+
+def test_cut_paragraph_is_not_joined_to_a_heading() -> None:
+    ms = run(
+        "Chapter 1: Start\n\nIt stopped in the middle of the sentence and never came\n\n"
+        "1.1 Next Part\n\nText.\n"
+    )
+    assert "never came\n\n## 1.1 Next Part" in chapter_text(ms)
+
+
+def test_bold_label_alone_takes_its_body_and_lists_merge() -> None:
+    ms = run(
+        "Chapter 1: Start\n\nIntro text here.\n\n- **First Point:**\n\nThe body of the first point.\n\n"
+        "- **Second Point:**\nThe body of the second.\n\n- **Third:** inline body\n - a nested item\n\n"
+        "1. one\n\n2. two\n"
+    )
+    text = chapter_text(ms)
+    assert (
+        "- **First Point:** The body of the first point.\n- **Second Point:** The body of the second.\n"
+        "- **Third:** inline body\n  - a nested item\n\n1. one\n2. two\n"
+    ) in text
+    assert ms.stats["list labels joined with their body"] == 1
+
+
+def test_label_only_item_adopts_the_list_after_it() -> None:
+    ms = run(
+        "Chapter 1: Start\n\nIntro.\n\n1. **Investment in **SoftBank**:\n\n- early money\n- later money\n"
+    )
+    assert "1. **Investment in SoftBank**:\n   - early money\n   - later money" in chapter_text(ms)
+
+
+def test_lone_numbered_lines_titles_or_items() -> None:
+    ms = run(
+        "Chapter 1: Start\n\nIntro.\n\n1. The Vision Thing\n\nIt began with an idea.\n\n"
+        "1. **A:** first\n2. **B:** second\n\nSo it went.\n\n1. Apples\n\n2. Pears\n"
+    )
+    text = chapter_text(ms)
+    assert "## 1. The Vision Thing" in text
+    assert "1. Apples\n2. Pears" in text
+
+
+def test_paragraph_looking_like_markdown_is_escaped() -> None:
+    ms = run("Chapter 1: Start\n\nIntro text.\n\n1990. A year to remember, it was.\n")
+    assert "1990\\. A year" in chapter_text(ms)
+
+
+# --- typography ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("raw", "smart"),
+    [
+        ('He said "yes" -- then left...', "He said “yes”—then left…"),
+        ("Back in the '90s it wasn't easy", "Back in the ’90s it wasn’t easy"),
+        ("The '18 Founders' met", "The ‘18 Founders’ met"),
+        ("the founders' plan", "the founders’ plan"),
+        ('*"The future."*', "*“The future.”*"),
+        ("see `a--b` and https://x.org/a--b...", "see `a--b` and https://x.org/a--b..."),
+    ],
+)
+def test_typography(raw: str, smart: str) -> None:
+    assert smarten(raw) == smart
+
+
+# --- deduplication -------------------------------------------------------------
+
+
+def drafts_book(toc: bool) -> str:
+    """A chapter written twice: a short draft of 1.1–1.2, then the long draft with other wording."""
+    short = [prose(20, 2), prose(21, 2)]
+    long = [prose(20, 4) + " " + prose(30, 3), prose(21, 4) + " " + prose(31, 3)]
+    outline = "Contents\n\nChapter 1: Start\t1\n1.1 Alpha Long\t2\n1.2 Beta Long\t3\n\n" if toc else ""
+    return (
+        f"{outline}Chapter 1: Start\n\n{prose(10)}\n\n"
+        f"1.1 Alpha Draft\n\n{short[0]}\n\n1.2 Beta Draft\n\n{short[1]}\n\nSummary\n\n{prose(11, 1)}\n\n"
+        f"1.1 Alpha Long\n\n{long[0]}\n\n1.2 Beta Long\n\n{long[1]}\n"
+    )
+
+
+@pytest.mark.parametrize("toc", [True, False], ids=["with-outline", "without-outline"])
+def test_second_draft_keeps_one_text_per_section(toc: bool) -> None:
+    ms = run(drafts_book(toc))
+    text = chapter_text(ms)
+    assert text.count("## 1.1") == 1 and "## 1.1 Alpha Long" in text and "## 1.2 Beta Long" in text
+    assert "Alpha Draft" not in text and prose(11, 1) not in text
+    assert prose(10) in text  # the chapter's introduction stays
+    drafts = [r for r in ms.removals if r.reason == "draft-duplicate"]
+    assert len(drafts) == 2
+    first = drafts[0]
+    assert first.text.startswith("1.1 Alpha Draft") and first.superseded_by.endswith("(1.1 Alpha Long)")
+    assert 0.5 < first.similarity <= 1.0
+    assert ("table of contents" in first.explanation) == toc
+
+
+def test_outline_decides_even_for_the_shorter_draft() -> None:
+    book = drafts_book(toc=True).replace(
+        "1.1 Alpha Long\t2\n1.2 Beta Long\t3", "1.1 Alpha Draft\t2\n1.2 Beta Draft\t3"
+    )
+    text = chapter_text(run(book))
+    assert "## 1.1 Alpha Draft" in text and "Alpha Long" not in text
+
+
+def test_restarted_numbering_with_unrelated_text_is_not_a_draft() -> None:
+    book = (
+        f"Chapter 1: Start\n\n1.1 One\n\n{prose(1)}\n\n1.2 Two\n\n{prose(2)}\n\n"
+        "1.1 Other\n\nQuite unrelated wording about zebras, pianos and distant volcanoes entirely.\n"
+    )
+    ms = run(book)
+    assert "## 1.1 Other" in chapter_text(ms) and not ms.removals
+
+
+def test_keep_option_overrides_a_removal() -> None:
+    ms = run(drafts_book(toc=False))
+    removed = next(r for r in ms.removals if r.reason == "draft-duplicate")
+    kept = run(drafts_book(toc=False), keep=[removed.id])
+    assert "## 1.1 Alpha Draft" in chapter_text(kept)
+    assert removed.id not in {r.id for r in kept.removals}
+
+
+NOTICE = "**If you like this book, please tell a friend\nabout it:**\n\nfriend@example.org"
+
+
+def notice_book() -> str:
+    return (
+        f"Title Here\n\n{NOTICE}\n\nChapter 1: Start\n\n{prose(1)}\n\nChapter 2: Next\n\n{prose(2)}\n\n"
+        "**If you like this book, please tell a friend about it: friend@example.org**\n"
+    )
+
+
+def test_boilerplate_is_kept_once_as_back_matter() -> None:
+    ms = run(notice_book())
+    assert [d.role for d in ms.documents] == ["chapter", "chapter", "backmatter"]
+    assert "friend@example.org" in ms.documents[-1].text
+    assert "friend@example.org" not in chapter_text(ms)
+    (entry,) = [r for r in ms.removals if r.reason == "boilerplate"]
+    assert (entry.first_line, entry.last_line) == (3, 6)
+
+
+def test_boilerplate_can_be_dropped() -> None:
+    ms = run(notice_book(), boilerplate="drop")
+    assert [d.role for d in ms.documents] == ["chapter", "chapter"]
+    assert len([r for r in ms.removals if r.reason == "boilerplate"]) == 2
+
+
+def test_near_duplicate_paragraph_anywhere_is_removed_and_reported() -> None:
+    copy = prose(3).replace("went on.", "went on!", 1)
+    ms = run(f"Chapter 1: A\n\n{prose(3)}\n\n{prose(4)}\n\nChapter 2: B\n\n{copy}\n\n{prose(5)}\n")
+    (entry,) = [r for r in ms.removals if r.reason == "near-duplicate"]
+    assert entry.text == copy and entry.superseded_by == "line 3"
+    assert entry.similarity >= 0.8
+    assert chapter_text(ms).count("went on!") == 0
+
+
+def test_unknown_boilerplate_policy_is_an_error() -> None:
+    with pytest.raises(BookError, match="boilerplate"):
+        run("Chapter 1: A\n\ntext\n", boilerplate="sometimes")
+
+
+def test_removal_ids_are_stable_and_unique() -> None:
+    first, second = run(drafts_book(toc=True)), run(drafts_book(toc=True))
+    ids = [r.id for r in first.removals]
+    assert ids == [r.id for r in second.removals] and len(set(ids)) == len(ids)
+    assert all(re.fullmatch(r"[a-z-]+-[0-9a-f]{10}", i) for i in ids)
