@@ -34,7 +34,7 @@ def bio() -> Manuscript:
 
 
 def words(text: str) -> Counter[str]:
-    return Counter(re.findall(r"\w+", text.casefold()))
+    return Counter(re.findall(r"[^\W_]+", text.casefold()))
 
 
 def conserved_missing(raw: bytes, ms: Manuscript) -> Counter[str]:

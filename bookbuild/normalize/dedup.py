@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import cache
 from typing import TypeVar
 from zlib import crc32
 
@@ -212,7 +213,7 @@ def near_duplicates(blocks: list[Block], policy: Policy) -> tuple[set[int], list
     ]
     if len(candidates) < 2:
         return set(), []
-    lsh = MinHashLSH(threshold=policy.near_duplicate_threshold, num_perm=NUM_PERM)
+    lsh = MinHashLSH(num_perm=NUM_PERM, params=_bands(policy.near_duplicate_threshold))
     gone: set[int] = set()
     removals: list[Removal] = []
     hashes = MinHash.bulk([s for _, s in candidates], num_perm=NUM_PERM, hashfunc=crc32)
@@ -234,6 +235,15 @@ def near_duplicates(blocks: list[Block], policy: Policy) -> tuple[set[int], list
             removals.append(entry)
             gone.add(i)
     return gone, removals
+
+
+@cache
+def _bands(threshold: float) -> tuple[int, int]:
+    """LSH bands and rows whose S-curve rises a little below `threshold`: candidates are checked exactly,
+    so recall matters more than precision (and MinHashLSH's own optimiser is slow to run per book)."""
+    target = max(0.05, threshold - 0.15)
+    options = [(b, NUM_PERM // b) for b in range(1, NUM_PERM + 1)]
+    return min(options, key=lambda br: abs((1 / br[0]) ** (1 / br[1]) - target))
 
 
 def _best(shingle_set: set[bytes], earlier: Iterable[tuple[int, set[bytes]]]) -> tuple[int, float] | None:

@@ -42,4 +42,4 @@ def where(blocks: Sequence[Block]) -> str:
 
 def words(text: str) -> list[str]:
     """The words a conservation check counts: letters and digits, case folded."""
-    return re.findall(r"\w+", text.casefold())
+    return re.findall(r"[^\W_]+", text.casefold())

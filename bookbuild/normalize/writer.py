@@ -25,9 +25,5 @@ def markdown(block: Block) -> str:
 def _item(block: Block, index: int) -> str:
     item = block.items[index]
     indent = "   " if block.ordered else "  "
-    if item.number is None:
-        marker = "-"
-    else:  # numbered as printed when the numbers run on; renumbered when the source skips or repeats
-        previous = [i.number for i in block.items[:index] if i.depth == item.depth and i.number is not None]
-        marker = f"{previous[-1] + 1 if previous else item.number}."
+    marker = "-" if item.number is None else f"{item.number}."  # as printed; readers count from the first
     return f"{indent * item.depth}{marker} {item.text}"
