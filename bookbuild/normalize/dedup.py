@@ -86,17 +86,17 @@ def boilerplate(blocks: list[Block], policy: Policy) -> tuple[list[Block], list[
 def _repeated_runs(blocks: list[Block]) -> list[list[tuple[int, ...]]]:
     """Runs of 1–3 consecutive non-heading blocks whose words repeat elsewhere, longest runs first."""
     lo, hi = BOILERPLATE_WORDS
+    block_words = [words(b.plain()) if b.kind != "heading" and b.words <= hi else None for b in blocks]
     seen: dict[str, list[tuple[int, ...]]] = defaultdict(list)
     for start in range(len(blocks)):
-        for size in range(1, BOILERPLATE_WINDOW + 1):
-            run = tuple(range(start, min(start + size, len(blocks))))
-            if len(run) < size or any(blocks[i].kind == "heading" for i in run):
+        text: list[str] = []
+        for i in range(start, min(start + BOILERPLATE_WINDOW, len(blocks))):
+            more = block_words[i]
+            if more is None or len(text) + len(more) > hi:
                 break
-            text = words(" ".join(blocks[i].plain() for i in run))
-            if len(text) > hi:
-                break
+            text += more
             if len(text) >= lo:
-                seen[" ".join(text)].append(run)
+                seen[" ".join(text)].append(tuple(range(start, i + 1)))
     claimed: set[int] = set()
     groups: list[list[tuple[int, ...]]] = []
     for runs in sorted(seen.values(), key=lambda runs: (-max(map(len, runs)), runs[0])):

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import re
-
 from bookbuild.normalize.blocks import Block, merge
 
-# A sentence is over at . ! ? : ; or … possibly followed by closing quotes, brackets or emphasis.
-ENDED = re.compile(r"[.!?:;…][\"'”’)\]*_]*$")
+SENTENCE_END = ".!?:;…"
+CLOSERS = "\"'”’)]*_"  # may follow the end of a sentence: closing quotes, brackets, emphasis
 MIN_CUT_WORDS = 8  # a shorter unpunctuated line is more likely a caption or a name than a cut sentence
 
 
@@ -23,7 +21,7 @@ def unwrap_lines(lines: list[str]) -> str:
     text = lines[0].strip()
     for line in lines[1:]:
         line = line.strip()
-        if re.search(r"[A-Za-z]-$", text) and line[:1].islower():
+        if text.endswith("-") and text[-2:-1].isalpha() and line[:1].islower():
             text += line  # a word hyphenated at the line end
         else:
             text = f"{text} {line}"
@@ -58,7 +56,7 @@ def _continues(prev: Block, block: Block) -> bool:
         tail = prev.items[-1].text
     else:
         return False
-    if not tail or ENDED.search(tail):
+    if not tail or tail.rstrip(CLOSERS)[-1:] in SENTENCE_END:
         return False
     if block.text[:1].islower():
         return True

@@ -21,6 +21,9 @@ BOMS = (
 # XML 1.0 allows tab, newline, carriage return and everything from U+0020 except
 # surrogates and U+FFFE/U+FFFF; C1 controls are legal but never wanted in prose.
 XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
+# UTF-8 read as Latin-1/Windows-1252 always shows a lead byte as one of these: no such
+# character, no mojibake to look for (and ftfy's own check is slow on a whole book).
+MOJIBAKE_LEAD = re.compile("[\u00c2-\u00f4]")
 # ftfy without the cosmetic fixes: quotes are the typography pass's job, and text widths are content.
 FTFY = ftfy.TextFixerConfig(uncurl_quotes=False, fix_character_width=False, normalization="NFC")
 
@@ -52,9 +55,12 @@ def decode(data: bytes, source: str) -> str:
 
 def _fix_mojibake(text: str) -> str:
     """ftfy on the lines that need it (`Maâ€™s` -> `Ma’s`); checking is much cheaper than fixing."""
-    if not is_bad(text):
+    if not MOJIBAKE_LEAD.search(text):
         return text
-    return "\n".join(ftfy.fix_text(line, FTFY) if is_bad(line) else line for line in text.split("\n"))
+    lines = text.split("\n")
+    return "\n".join(
+        ftfy.fix_text(line, FTFY) if MOJIBAKE_LEAD.search(line) and is_bad(line) else line for line in lines
+    )
 
 
 def _decode(data: bytes, source: str) -> str:
