@@ -61,7 +61,7 @@ def boilerplate(blocks: list[Block], policy: Policy) -> tuple[list[Block], list[
             if run is kept:
                 continue
             explained = (
-                "a notice repeated in the text; book.toml [normalize] boilerplate = 'drop' removes every copy"
+                "a notice repeated in the text; book.toml says [normalize] boilerplate = 'drop'"
                 if kept is None
                 else f"a notice repeated {len(runs)} times in the text; it is kept once, at its last place"
             )
@@ -149,12 +149,12 @@ def drafts(
             if not matched and similarity < policy.min_draft_similarity:
                 kept_blocks += section.blocks  # numbering collides but the text is not a draft of it
                 continue
-            why = "matches the table of contents" if matched else "is the fuller draft"
+            why = "matches the table of contents" if matched else "is the fuller one"
             entry = removal(
                 "draft-duplicate",
-                f"{chapter.title}: section numbering starts again at {run[0].heading.label} on line "
-                f"{run[0].heading.first}, so the chapter holds two drafts of its sections; this one is "
-                f"left out because the draft from line {best[0].heading.first} {why}.",
+                f"{chapter.title}: its sections are numbered twice ({runs[0][0].heading.label} on line "
+                f"{runs[0][0].heading.first}, again on line {runs[1][0].heading.first}), two drafts of the "
+                f"same sections; the draft from line {best[0].heading.first} stays because it {why}",
                 section.blocks,
                 where(twin.blocks),
                 similarity,

@@ -27,6 +27,7 @@ ITEM_NUMBER = re.compile(r"^(\d{1,2})[.)]\s+(\S.*)$")
 MARKDOWN = re.compile(r"^(#{1,6})\s+(.*?)(?:\s+#+)?$")
 WRAPPED_BOLD = re.compile(r"^(\*\*|__)(.+)\1$")
 TERMINAL = ".,;:!?…"
+ABBREVIATION_END = re.compile(r"(?:^|\s)(?:[A-Z]\.){2,}$")  # "… the U.S." ends a title, not a sentence
 # Closing headings belong to the section, not to its last numbered subsection.
 CLOSING = {"summary", "conclusion", "conclusions", "key takeaways", "final thoughts", "takeaways"}
 MAX_HEADING_WORDS = 14
@@ -82,7 +83,8 @@ def _title_case(text: str) -> bool:
 
 def _title_like(title: str) -> bool:
     end = title.rstrip("\"'”’)*_]") or title
-    return (title[0].isupper() or title[0].isdigit() or title[0] in "\"'“‘") and end[-1] not in TERMINAL
+    ends_open = end[-1] not in TERMINAL or bool(ABBREVIATION_END.search(end))
+    return (title[0].isupper() or title[0].isdigit() or title[0] in "\"'“‘") and ends_open
 
 
 def _unbold(text: str) -> str:
