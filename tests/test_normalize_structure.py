@@ -323,3 +323,27 @@ def test_removal_ids_are_stable_and_unique() -> None:
     ids = [r.id for r in first.removals]
     assert ids == [r.id for r in second.removals] and len(set(ids)) == len(ids)
     assert all(re.fullmatch(r"[a-z-]+-[0-9a-f]{10}", i) for i in ids)
+
+
+def test_plain_text_ebook_chapters_with_title_lines_under_them() -> None:
+    ms = run(
+        "THE LANTERN KEEPER\n\nby Anna B. Smith\n\nCHAPTER I.\nTHE BEGINNING\n\n"
+        "It was a dark night when the\n"
+        "keeper climbed the tower.\n\nCHAPTER II.\nTHE STORM\nThe wind rose at midnight.\n"
+    )
+    assert ms.metadata["title"] == "THE LANTERN KEEPER" and ms.metadata["authors"] == ["Anna B. Smith"]
+    assert [d.text for d in ms.documents] == [
+        "# CHAPTER I. THE BEGINNING\n\nIt was a dark night when the keeper climbed the tower.\n",
+        "# CHAPTER II. THE STORM\n\nThe wind rose at midnight.\n",
+    ]
+
+
+def test_options_come_from_the_normalize_table() -> None:
+    from bookbuild.config import options
+
+    opts = options(
+        NormalizeOptions, {"keep": ["draft-0123456789"], "boilerplate": "drop"}, "book.toml [normalize]"
+    )
+    assert opts == NormalizeOptions(keep=["draft-0123456789"], boilerplate="drop")
+    with pytest.raises(BookError, match="keep"):
+        options(NormalizeOptions, {"keep": "draft-0123456789"}, "book.toml [normalize]")

@@ -77,6 +77,7 @@ def normalize(data: bytes, source: str, opts: NormalizeOptions | None = None) ->
         )
         removals.append(entry)
         stats["outline entries"] = len(toc.entries)
+    found = headings.separate(found)
     front, found = frontmatter.extract(found, levels)
     fix = (lambda t: smarten(markup.plain(t))) if opts.typography else markup.plain
     front.metadata = {

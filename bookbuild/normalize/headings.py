@@ -53,7 +53,7 @@ def parse(text: str, trusted: bool = False) -> Parsed | None:
         return Parsed(len(m.group(1)), inner.label if inner else "", inner.title if inner else m.group(2))
     if len(text) > MAX_HEADING_CHARS or len(text.split()) > MAX_HEADING_WORDS:
         return None
-    if (m := CHAPTER.match(text)) and not text.endswith("."):
+    if (m := CHAPTER.match(text)) and (not m.group(2) or _title_like(m.group(2))):
         return Parsed(1, m.group(1), m.group(2).strip())
     if (m := NUMBERED.match(text)) and (trusted or _title_like(m.group(2))):
         return Parsed(min(6, m.group(1).count(".") + 1), m.group(1), m.group(2))
@@ -90,6 +90,28 @@ def _title_like(title: str) -> bool:
 def _unbold(text: str) -> str:
     m = WRAPPED_BOLD.match(text)
     return m.group(2).strip() if m and "**" not in m.group(2) else text
+
+
+def separate(blocks: list[Block]) -> list[Block]:
+    """A heading line with text right under it (no blank line between) becomes its own block.
+
+    "CHAPTER I." over "THE BEGINNING" is one heading: the label and its title.
+    """
+    out: list[Block] = []
+    for block in blocks:
+        parsed = parse(block.lines[0]) if len(block.lines) > 1 else None
+        if parsed is None or not (parsed.title == "" or _title_case(parsed.title)):
+            out.append(block)
+            continue
+        take = 1
+        if parsed.level == 1 and not parsed.title and is_short_heading(block.lines[1]):
+            take = 2  # the chapter's title on the line under its number
+        heading = " ".join(line.strip() for line in block.lines[:take])
+        out.append(Block([heading], block.first, block.first + take - 1, raw="\n".join(block.lines[:take])))
+        if take < len(block.lines):
+            rest = block.lines[take:]
+            out.append(Block(rest, block.first + take, block.last, raw="\n".join(rest)))
+    return out
 
 
 def classify(blocks: list[Block], outline_titles: dict[str, int]) -> None:
