@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections import Counter
 from collections.abc import Sequence
 
-from bookbuild.manuscript import Removal
+from bookbuild.manuscript import Manuscript, Removal
 from bookbuild.normalize.blocks import Block
 
 
@@ -43,3 +44,16 @@ def where(blocks: Sequence[Block]) -> str:
 def words(text: str) -> list[str]:
     """The words a conservation check counts: letters and digits, case folded."""
     return re.findall(r"[^\W_]+", text.casefold())
+
+
+def unaccounted(raw_text: str, ms: Manuscript) -> Counter[str]:
+    """Words of the raw text found neither in the canonical manuscript (text and metadata) nor in
+    the report: the conservation check, empty when nothing was lost."""
+    found: Counter[str] = Counter()
+    for doc in ms.documents:
+        found.update(words(doc.text))
+    for value in ms.metadata.values():
+        found.update(words(" ".join(value) if isinstance(value, list) else value))
+    for entry in ms.removals:
+        found.update(words(entry.text))
+    return Counter(words(raw_text)) - found
