@@ -6,6 +6,7 @@ which stylesheet is linked); the markup of a chapter is written once, here.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -25,6 +26,32 @@ ROLE_TYPES = {
     "backmatter": ("backmatter", None),
 }
 
+# A front/back matter piece whose title names its kind gets that kind's epub:type and
+# DPUB-ARIA role, so reading systems and screen readers can tell a preface from an appendix.
+MATTER_KINDS = {
+    "preface": "preface",
+    "foreword": "foreword",
+    "introduction": "introduction",
+    "prologue": "prologue",
+    "epilogue": "epilogue",
+    "afterword": "afterword",
+    "conclusion": "conclusion",
+    "acknowledgments": "acknowledgments",
+    "acknowledgements": "acknowledgments",
+    "dedication": "dedication",
+    "appendix": "appendix",
+    "bibliography": "bibliography",
+    "glossary": "glossary",
+    "notes": "endnotes",
+}
+
+# Link targets a reader can follow safely; anything else (javascript:, data:, file:) is dropped.
+SAFE_LINK = re.compile(r"^(?:https?://|mailto:)", re.I)
+
+
+def external_link(href: str) -> str | None:
+    return href if SAFE_LINK.match(href) else None
+
 
 @dataclass(frozen=True)
 class RenderOptions:
@@ -33,6 +60,8 @@ class RenderOptions:
     href: Callable[[str, str | None], str]  # (chapter_id, anchor) -> href of a link target
     image_src: Callable[[str], str] = lambda src: src  # model image src -> src in the output
     epub_types: bool = True
+    # a manuscript link -> the href written, or None to keep only its text (unsafe or dangling)
+    link_href: Callable[[str], str | None] = external_link
 
 
 def el(tag: str, attrib: dict[str, str] | None = None, text: str | None = None) -> etree._Element:
@@ -74,17 +103,52 @@ def inlines(parent: etree._Element, nodes: tuple[m.Inline, ...], opts: RenderOpt
         elif isinstance(node, m.Code):
             sub(parent, "code", text=node.text)
         elif isinstance(node, m.Link):
-            inlines(sub(parent, "a", {"href": node.href}), node.children, opts)
+            href = opts.link_href(node.href)
+            inlines(sub(parent, "a", {"href": href}) if href else parent, node.children, opts)
         elif isinstance(node, m.Image):
             sub(parent, "img", {"src": opts.image_src(node.src), "alt": node.alt})
         elif isinstance(node, m.LineBreak):
             sub(parent, "br")
 
 
-def blocks(parent: etree._Element, nodes: tuple[m.Block, ...], opts: RenderOptions) -> None:
+def heading_levels(blocks: tuple[m.Block, ...], top: int) -> dict[str, int]:
+    """The level each heading is rendered at: never more than one below the one before it.
+
+    A manuscript may jump from a section to a sub-sub-section; readers and screen readers
+    expect no skipped levels, so the jump is closed without changing the order of headings.
+    """
+    levels: dict[str, int] = {}
+    previous = top
+    for head in _all_headings(blocks):
+        previous = levels[head.id] = max(top + 1, min(head.level, previous + 1, 6))
+    return levels
+
+
+def _all_headings(nodes: tuple[m.Block, ...]) -> list[m.Heading]:
+    found: list[m.Heading] = []
     for node in nodes:
         if isinstance(node, m.Heading):
-            _heading(sub(parent, f"h{node.level}", {"id": node.id}), node.label, node.title, opts)
+            found.append(node)
+        elif isinstance(node, m.BlockQuote):
+            found += _all_headings(node.children)
+        elif isinstance(node, m.ListBlock):
+            for item in node.items:
+                found += _all_headings(item)
+    return found
+
+
+def blocks(
+    parent: etree._Element,
+    nodes: tuple[m.Block, ...],
+    opts: RenderOptions,
+    levels: dict[str, int] | None = None,
+) -> None:
+    """Render blocks; `levels` (from heading_levels) overrides the level of headings."""
+    levels = levels or {}
+    for node in nodes:
+        if isinstance(node, m.Heading):
+            level = levels.get(node.id, node.level)
+            _heading(sub(parent, f"h{level}", {"id": node.id}), node.label, node.title, opts)
         elif isinstance(node, m.Paragraph):
             inlines(sub(parent, "p"), node.children, opts)
         elif isinstance(node, m.ListBlock):
@@ -95,9 +159,9 @@ def blocks(parent: etree._Element, nodes: tuple[m.Block, ...], opts: RenderOptio
                 if len(item) == 1 and isinstance(item[0], m.Paragraph):
                     inlines(li, item[0].children, opts)  # tight item: no <p> inside
                 else:
-                    blocks(li, item, opts)
+                    blocks(li, item, opts, levels)
         elif isinstance(node, m.BlockQuote):
-            blocks(sub(parent, "blockquote"), node.children, opts)
+            blocks(sub(parent, "blockquote"), node.children, opts, levels)
         elif isinstance(node, m.CodeBlock):
             sub(sub(parent, "pre"), "code", text=node.text)
         elif isinstance(node, m.ThematicBreak):
@@ -113,12 +177,25 @@ def _heading(
     inlines(node, title, opts)
 
 
+def section_type(ch: m.Chapter) -> tuple[str, str | None]:
+    """The epub:type of a document's <section> and the ARIA role matching it."""
+    if ch.role == "chapter":
+        return ROLE_TYPES["chapter"]
+    words = re.findall(r"[a-z]+", m.plain_text(ch.title).lower())
+    kind = MATTER_KINDS.get(words[0]) if words else None
+    return (kind, f"doc-{kind}") if kind else ROLE_TYPES[ch.role]
+
+
 def chapter(ch: m.Chapter, opts: RenderOptions) -> etree._Element:
-    """A chapter (or front/back matter piece) as a <section> with its title as <h1>."""
-    epub_type, aria = ROLE_TYPES[ch.role]
+    """A chapter (or front/back matter piece) as a <section> with its title as <h1>.
+
+    The division it belongs to (bodymatter, frontmatter, backmatter) is the epub:type
+    of the <body> the backend puts it in.
+    """
+    epub_type, aria = section_type(ch)
     section = el("section", {"id": ch.id, "class": ch.role})
     if opts.epub_types:
-        section.set(EPUB_TYPE, "bodymatter chapter" if ch.role == "chapter" else epub_type)
+        section.set(EPUB_TYPE, epub_type)
     if aria:
         section.set("role", aria)
     if ch.title:
@@ -129,7 +206,7 @@ def chapter(ch: m.Chapter, opts: RenderOptions) -> etree._Element:
         inlines(head, ch.title, opts)
     else:
         section.set("aria-label", "Note")
-    blocks(section, ch.blocks, opts)
+    blocks(section, ch.blocks, opts, heading_levels(ch.blocks, top=1 if ch.title else 0))
     return section
 
 
