@@ -347,3 +347,22 @@ def test_options_come_from_the_normalize_table() -> None:
     assert opts == NormalizeOptions(keep=["draft-0123456789"], boilerplate="drop")
     with pytest.raises(BookError, match="keep"):
         options(NormalizeOptions, {"keep": "draft-0123456789"}, "book.toml [normalize]")
+
+
+def test_preface_and_about_the_author_are_front_and_back_matter() -> None:
+    ms = run(
+        f"Preface\n\n{prose(1)}\n\nChapter 1: One\n\n{prose(2)}\n\nIntroduction\n\n{prose(3)}\n\n"
+        f"About the Author\n\n{prose(4)}\n"
+    )
+    assert [(d.role, d.text.splitlines()[0]) for d in ms.documents] == [
+        ("frontmatter", "# Preface"),
+        ("chapter", "# Chapter 1: One"),
+        ("backmatter", "# About the Author"),
+    ]
+    assert "## Introduction" in ms.documents[1].text  # inside a chapter it is a sub-heading
+
+
+def test_long_text_without_headings_warns_even_with_a_title() -> None:
+    with pytest.warns(NormalizeWarning, match="one chapter"):
+        ms = run("A Title\n\n" + "\n\n".join(prose(i, 20) for i in range(60)))
+    assert ms.documents[0].text.startswith("# A Title\n\n")

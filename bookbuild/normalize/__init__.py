@@ -32,6 +32,7 @@ from bookbuild.normalize.typography import smarten
 from bookbuild.normalize.writer import document
 
 BOILERPLATE_POLICIES = ("keep", "drop")
+LONG_UNDIVIDED_WORDS = 8000  # a titled essay this long without headings deserves a word to the author
 
 
 class NormalizeWarning(UserWarning):
@@ -116,6 +117,7 @@ def _prepare(
 ) -> list[Block]:
     """Classify every block, rebuild paragraphs and lists, set the inline text."""
     headings.classify(found, levels)
+    headings.promote_matter(found)
     for block in found:
         lists.parse(block)
         joins.unwrap(block)
@@ -141,12 +143,15 @@ def _metadata_removals(front: frontmatter.FrontMatter) -> list[Removal]:
 def _untitled(found: list[Block], metadata: dict[str, str | list[str]], source: str) -> chp.Chapter:
     """A text without chapter headings is one chapter, named after the book when it has a title."""
     title = str(metadata.get("title") or "")
-    if not title:
+    size = sum(b.words for b in found)
+    if not title or size > LONG_UNDIVIDED_WORDS:
         warnings.warn(
-            f"{source}: no chapter headings or title found; the whole text is one untitled chapter",
+            f"{source}: no chapter headings found; the whole text ({size} words) is one "
+            f"{'chapter' if title else 'untitled chapter'}",
             NormalizeWarning,
             stacklevel=3,
         )
+    if not title:
         return chp.Chapter(None, found)
     heading = Block([title], 0, 0, kind="heading", text=title, level=1)
     return chp.Chapter(heading, found)
@@ -210,12 +215,12 @@ def _documents(
 ) -> list[Document]:
     docs: list[Document] = []
     if front_blocks:
-        title = next((b.text for b in front_blocks if b.kind == "heading"), "front matter")
-        docs.append(document(0, "frontmatter", title, front_blocks))
+        docs.append(document(0, "frontmatter", "front matter", front_blocks))
     for number, chapter in enumerate(chapters, 1):
         head = [chapter.heading] if chapter.heading else []
         name = _chapter_name(chapter) or f"chapter-{number}"
-        docs.append(document(number, "chapter", name, head + chapter.blocks))
+        role = headings.matter_role(chapter.heading) if chapter.heading else "chapter"
+        docs.append(document(number, role, name, head + chapter.blocks))
     if trailing:
         docs.append(document(len(chapters) + 1, "backmatter", "back matter", trailing))
     return docs

@@ -77,7 +77,8 @@ def _is_title(text: str) -> bool:
         bool(text)
         and len(text.split()) <= MAX_TITLE_WORDS
         and text[-1] not in ".,;!?"
-        and (headings.parse(text) is None)
+        and headings.parse(text) is None
+        and not headings.FRONT_MATTER.match(headings.key(text))
     )
 
 

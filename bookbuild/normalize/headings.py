@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from bookbuild.model import Role
 from bookbuild.normalize.blocks import Block
 
 NUMBER_WORDS = (
@@ -30,6 +31,13 @@ TERMINAL = ".,;:!?…"
 ABBREVIATION_END = re.compile(r"(?:^|\s)(?:[A-Z]\.){2,}$")  # "… the U.S." ends a title, not a sentence
 # Closing headings belong to the section, not to its last numbered subsection.
 CLOSING = {"summary", "conclusion", "conclusions", "key takeaways", "final thoughts", "takeaways"}
+# Unnumbered top-level pieces that are not chapters: front matter before the first chapter,
+# back matter after the last one.
+FRONT_MATTER = re.compile(r"^(preface|foreword|prologue|introduction|dedication|author s note|a note .*)$")
+BACK_MATTER = re.compile(
+    r"^(afterword|about the authors?|acknowledge?ments|appendix.*|bibliography|references|glossary|notes"
+    r"|index)$"
+)
 MAX_HEADING_WORDS = 14
 MAX_HEADING_CHARS = 120
 SENTENCE_CASE_WORDS = 6  # a longer heading is in title case; a longer sentence-case line is prose
@@ -137,6 +145,29 @@ def classify(blocks: list[Block], outline_titles: dict[str, int]) -> None:
         elif is_short_heading(line) and _followed_by_text(nxt, line):
             closing = _unbold(line).lower().partition(":")[0] in CLOSING
             _mark(block, line, min(6, (min(context, section) if closing else context) + 1), "")
+
+
+def promote_matter(blocks: list[Block]) -> None:
+    """ "Preface" before the first chapter and "About the Author" after the last are their own pieces."""
+    chapters = [i for i, b in enumerate(blocks) if b.kind == "heading" and b.level == 1 and b.label]
+    if not chapters:
+        return
+    for i, block in enumerate(blocks):
+        if block.kind != "heading" or block.label:
+            continue
+        name = key(block.text)
+        if (i < chapters[0] and FRONT_MATTER.match(name)) or (i > chapters[-1] and BACK_MATTER.match(name)):
+            block.level = 1
+
+
+def matter_role(block: Block) -> Role:
+    """The role of a top-level piece: "frontmatter", "backmatter" or "chapter"."""
+    if block.label:
+        return "chapter"
+    name = key(block.text)
+    return (
+        "frontmatter" if FRONT_MATTER.match(name) else "backmatter" if BACK_MATTER.match(name) else "chapter"
+    )
 
 
 def _followed_by_text(nxt: Block | None, line: str) -> bool:
