@@ -366,3 +366,28 @@ def test_long_text_without_headings_warns_even_with_a_title() -> None:
     with pytest.warns(NormalizeWarning, match="one chapter"):
         ms = run("A Title\n\n" + "\n\n".join(prose(i, 20) for i in range(60)))
     assert ms.documents[0].text.startswith("# A Title\n\n")
+
+
+@pytest.mark.parametrize("toc", [True, False], ids=["with-outline", "without-outline"])
+def test_a_chapter_written_twice_keeps_one(toc: bool) -> None:
+    outline = "Contents\n\nChapter 1: Start\t1\nChapter 2: Rise Again\t5\n\n" if toc else ""
+    book = (
+        f"{outline}Chapter 1: Start\n\n{prose(1)}\n\nChapter 2: Rise\n\n{prose(2, 2)}\n\n"
+        f"Chapter 2: Rise Again\n\n{prose(2, 4)} {prose(3)}\n\nChapter 3: End\n\n{prose(4)}\n"
+    )
+    ms = run(book)
+    assert [d.text.splitlines()[0] for d in ms.documents] == [
+        "# Chapter 1: Start",
+        "# Chapter 2: Rise Again",
+        "# Chapter 3: End",
+    ]
+    (entry,) = [r for r in ms.removals if r.reason == "draft-duplicate"]
+    assert entry.text.startswith("Chapter 2: Rise\n") and entry.similarity == 1.0
+
+
+def test_a_section_only_the_removed_draft_has_stays_when_the_outline_names_it() -> None:
+    book = drafts_book(toc=True).replace("1.2 Beta Long\t3", "1.2 Beta Long\t3\n1.3 Gamma Only\t4")
+    book = book.replace("\n\nSummary\n\n", "\n\n1.3 Gamma Only\n\n")
+    text = chapter_text(run(book))
+    assert "Alpha Draft" not in text
+    assert text.index("## 1.2 Beta Long") < text.index("## 1.3 Gamma Only")

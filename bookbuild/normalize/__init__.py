@@ -94,6 +94,10 @@ def normalize(data: bytes, source: str, opts: NormalizeOptions | None = None) ->
         chapters = [_untitled(front_blocks, front.metadata, source)]
         front_blocks = []
     outline_chapters = toc.chapters() if toc else []
+    chapters, removed = dedup.duplicate_chapters(
+        chapters, {e.label.lower(): e.title for e, _ in outline_chapters if e.label}, policy
+    )
+    removals += removed
     for i, chapter in enumerate(chapters):
         sections = _outline_sections(chapter, i, outline_chapters)
         chapter.blocks, removed = dedup.drafts(chapter, sections, policy)

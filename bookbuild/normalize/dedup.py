@@ -29,6 +29,7 @@ from bookbuild.normalize.report import removal, where, words
 BOILERPLATE_WORDS = (5, 60)  # a repeated run this long is a notice, not a repeated thought
 BOILERPLATE_WINDOW = 3  # blocks a notice may span (the layout of each copy can differ)
 NEAR_DUP_MIN_WORDS = 12
+SAME_TITLE = 90  # rapidfuzz ratio from which two headings name the same section
 SHINGLE = 3
 NUM_PERM = 64
 T = TypeVar("T")
@@ -138,16 +139,16 @@ def drafts(
     matched = bool(outline_sections) and _outline_match(best, outline_sections) > max(
         _outline_match(run, outline_sections) for run in runs if run is not best
     )
-    kept_blocks = list(intro)
+    kept = list(best)
     removals: list[Removal] = []
     for run in runs:
         if run is best:
-            kept_blocks += [b for s in run for b in s.blocks]
             continue
         for section in run:
             twin, similarity = _counterpart(section, best)
-            if not matched and similarity < policy.min_draft_similarity:
-                kept_blocks += section.blocks  # numbering collides but the text is not a draft of it
+            unrelated = not matched and similarity < policy.min_draft_similarity
+            if unrelated or _only_here(section, best, outline_sections):
+                _insert_by_number(kept, section)  # not a draft of a kept section, or the outline wants it
                 continue
             why = "matches the table of contents" if matched else "is the fuller one"
             entry = removal(
@@ -160,11 +161,70 @@ def drafts(
                 similarity,
             )
             if entry.id in policy.keep:
-                kept_blocks += section.blocks
+                _insert_by_number(kept, section)
             else:
                 removals.append(entry)
-    order = {id(b): i for i, b in enumerate(chapter.blocks)}
-    return sorted(kept_blocks, key=lambda b: order[id(b)]), removals
+    if not removals:
+        return chapter.blocks, []
+    return intro + [b for s in kept for b in s.blocks], removals
+
+
+def _insert_by_number(kept: list[Section], section: Section) -> None:
+    """After the last kept section numbered no higher: 2.5 of one draft goes after 2.4 of the other."""
+    at = max((i + 1 for i, s in enumerate(kept) if s.number <= section.number), default=0)
+    kept.insert(at, section)
+
+
+def _only_here(section: Section, best: list[Section], outline_sections: Sequence[str]) -> bool:
+    """The outline names this section and the kept draft has nothing by that name."""
+    title = headings.key(section.heading.text)
+    named = [t for t in outline_sections if fuzz.ratio(headings.key(t), title) >= SAME_TITLE]
+    kept = {headings.key(s.heading.text) for s in best}
+    return bool(named) and not any(fuzz.ratio(headings.key(t), k) >= SAME_TITLE for t in named for k in kept)
+
+
+def duplicate_chapters(
+    chapters: list[Chapter], outline_titles: dict[str, str], policy: Policy
+) -> tuple[list[Chapter], list[Removal]]:
+    """A chapter number used twice: two drafts of the chapter, one stays (as for sections).
+
+    `outline_titles` maps a chapter label ("chapter 3") to its title in the outline.
+    """
+    by_label: dict[str, list[Chapter]] = defaultdict(list)
+    for chapter in chapters:
+        if chapter.heading is not None and chapter.heading.label:
+            by_label[chapter.heading.label.lower()].append(chapter)
+    gone: set[int] = set()
+    removals: list[Removal] = []
+    for label, copies in by_label.items():
+        if len(copies) < 2:
+            continue
+        wanted = headings.key(outline_titles.get(label, ""))
+        score = {id(c): fuzz.ratio(headings.key(c.title), wanted) if wanted else 0.0 for c in copies}
+        best = max(copies, key=lambda c: (score[id(c)], sum(b.words for b in c.blocks)))
+        matched = bool(wanted) and score[id(best)] > max(score[id(c)] for c in copies if c is not best)
+        vocabulary = _chapter_vocabulary(best)
+        for other in copies:
+            similarity = containment(_chapter_vocabulary(other), vocabulary)
+            if other is best or (not matched and similarity < policy.min_draft_similarity):
+                continue
+            why = "matches the table of contents" if matched else "is the fuller one"
+            entry = removal(
+                "draft-duplicate",
+                f"{other.heading.label} appears twice, two drafts of the same chapter; the one from line "
+                f"{best.heading.first} stays because it {why}",
+                [other.heading, *other.blocks],
+                where([best.heading]),
+                similarity,
+            )
+            if entry.id not in policy.keep:
+                removals.append(entry)
+                gone.add(id(other))
+    return [c for c in chapters if id(c) not in gone], removals
+
+
+def _chapter_vocabulary(chapter: Chapter) -> set[str]:
+    return set(words(" ".join(b.plain() for b in chapter.blocks)))
 
 
 def _outline_match(run: list[Section], outline_sections: Sequence[str]) -> float:
