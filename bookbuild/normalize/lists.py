@@ -12,7 +12,8 @@ import re
 from bookbuild.normalize.blocks import Block, Item, merge
 
 ITEM = re.compile(r"^(\s*)([-*+•●▪◦–]|\d{1,3}[.)])\s+(\S.*)$")
-LABEL_ONLY = re.compile(r"^(?:\*\*[^*]+\*\*|__[^_]+__|[^.!?]{1,80}:(?:\*\*|__)?)$")
+WHOLLY_BOLD = re.compile(r"^(\*\*|__)[^*_]+\1$")
+MAX_LABEL_CHARS = 100
 
 
 def parse(block: Block) -> None:
@@ -39,7 +40,10 @@ def parse(block: Block) -> None:
 
 
 def is_label_only(item: Item) -> bool:
-    return bool(LABEL_ONLY.match(item.text))
+    """A short label that announces what follows: "**Daily Practice:**", "**Investment in Yahoo!**:"."""
+    text = item.text.rstrip("*_ ")
+    short = len(text) <= MAX_LABEL_CHARS and ". " not in text
+    return short and (text.endswith(":") or bool(WHOLLY_BOLD.match(item.text)))
 
 
 def assemble(blocks: list[Block]) -> tuple[list[Block], int]:
