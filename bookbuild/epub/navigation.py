@@ -1,0 +1,54 @@
+"""Navigation: nav.xhtml (nested contents and landmarks) and the EPUB 2 NCX entries.
+
+Both are made from the same outline the printed contents uses (model.outline), so the
+EPUB's contents, the NCX of older readers and the PDF's contents never disagree.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from ebooklib import epub
+from lxml import etree
+
+from bookbuild import model as m
+from bookbuild.render import xhtml
+
+TOC_ID = "toc"
+Href = Callable[[str, str | None], str]
+
+
+@dataclass(frozen=True)
+class Landmark:
+    kind: str  # epub:type of the target: cover, toc, bodymatter
+    href: str
+    title: str
+
+
+def nav(entries: tuple[m.OutlineEntry, ...], href: Href, landmarks: list[Landmark]) -> list[etree._Element]:
+    """The body of nav.xhtml: the contents a reader sees, and the hidden landmarks."""
+    toc = xhtml.el(
+        "nav", {xhtml.EPUB_TYPE: "toc", "role": "doc-toc", "id": TOC_ID, "aria-labelledby": "toc-title"}
+    )
+    xhtml.sub(toc, "h1", {"id": "toc-title", "class": "toc-title"}, "Contents")
+    toc.append(xhtml.contents(entries, xhtml.RenderOptions(href=href)))
+    guide = xhtml.el("nav", {xhtml.EPUB_TYPE: "landmarks", "hidden": "hidden", "aria-labelledby": "lm-title"})
+    xhtml.sub(guide, "h2", {"id": "lm-title"}, "Landmarks")
+    ol = xhtml.sub(guide, "ol")
+    for mark in landmarks:
+        xhtml.sub(xhtml.sub(ol, "li"), "a", {xhtml.EPUB_TYPE: mark.kind, "href": mark.href}, mark.title)
+    return [toc, guide]
+
+
+def ncx(entries: tuple[m.OutlineEntry, ...], href: Href) -> list[object]:
+    """The same tree as ebooklib's toc (Link leaves, (Section, children) branches) for toc.ncx."""
+    out: list[object] = []
+    for entry in entries:
+        label = " ".join(p for p in (entry.label, m.plain_text(entry.title)) if p)
+        target = href(entry.chapter_id, entry.anchor)
+        if entry.children:
+            out.append((epub.Section(label, target), ncx(entry.children, href)))
+        else:
+            out.append(epub.Link(target, label, f"np-{entry.anchor or entry.chapter_id}"))
+    return out
