@@ -63,7 +63,7 @@ def normalize(data: bytes, source: str, opts: NormalizeOptions | None = None) ->
         near_duplicate_threshold=opts.near_duplicate_threshold,
     )
     text = reading.decode(data, source)
-    stats: dict[str, int] = {"source lines": text.count("\n") + 1}
+    stats: dict[str, int] = {"source lines": len(text.splitlines())}
     removals: list[Removal] = []
 
     found = blk.split(text)
@@ -85,7 +85,7 @@ def normalize(data: bytes, source: str, opts: NormalizeOptions | None = None) ->
         k: [fix(a) for a in v] if isinstance(v, list) else fix(v) for k, v in front.metadata.items()
     }
     removals += _metadata_removals(front)
-    found = _prepare(found, levels, opts, stats)
+    found = _prepare(found, levels, opts)
 
     found, trailing, removed = dedup.boilerplate(found, policy)
     removals += removed
@@ -116,19 +116,16 @@ def normalize(data: bytes, source: str, opts: NormalizeOptions | None = None) ->
     )
 
 
-def _prepare(
-    found: list[Block], levels: dict[str, int], opts: NormalizeOptions, stats: dict[str, int]
-) -> list[Block]:
+def _prepare(found: list[Block], levels: dict[str, int], opts: NormalizeOptions) -> list[Block]:
     """Classify every block, rebuild paragraphs and lists, set the inline text."""
     headings.classify(found, levels)
     headings.promote_matter(found)
     for block in found:
         lists.parse(block)
         joins.unwrap(block)
-    found, stats["paragraphs joined across page breaks"] = joins.join_cuts(found)
-    found, stats["list labels joined with their body"] = lists.assemble(found)
+    found = lists.assemble(joins.join_cuts(found))
+    fix = (lambda t: smarten(markup.inline(t))) if opts.typography else markup.inline
     for block in found:
-        fix = (lambda t: smarten(markup.inline(t))) if opts.typography else markup.inline
         block.text = fix(block.text)
         for item in block.items:
             item.text = fix(item.text)
@@ -243,5 +240,7 @@ def _count(stats: dict[str, int], chapters: list[chp.Chapter], removals: list[Re
     stats["sub-headings"] = sum(b.kind == "heading" and not chp.is_section(b) for b in body)
     stats["paragraphs"] = sum(b.kind == "paragraph" for b in body)
     stats["lists"] = sum(b.kind == "list" for b in body)
+    stats["paragraphs joined across page breaks"] = sum(b.cuts_joined for b in body)
+    stats["list labels joined with their body"] = sum(b.labels_joined for b in body)
     for reason in sorted({r.reason for r in removals}):
         stats[f"removed: {reason}"] = sum(r.reason == reason for r in removals)

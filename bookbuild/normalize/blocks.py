@@ -31,6 +31,8 @@ class Block:
     items: list[Item] = field(default_factory=list)
     ordered: bool = False
     raw: str = ""  # the source text, verbatim, for the report
+    cuts_joined: int = 0  # page-break cuts mended inside this block
+    labels_joined: int = 0  # list labels given back their body paragraph
 
     @property
     def words(self) -> int:

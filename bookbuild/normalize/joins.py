@@ -28,13 +28,9 @@ def unwrap_lines(lines: list[str]) -> str:
     return text
 
 
-def join_cuts(blocks: list[Block]) -> tuple[list[Block], int]:
-    """Join a paragraph that stops mid-sentence with the paragraph that carries on.
-
-    Returns the blocks and how many joins were made.
-    """
+def join_cuts(blocks: list[Block]) -> list[Block]:
+    """Join a paragraph that stops mid-sentence with the paragraph that carries on."""
     out: list[Block] = []
-    joins = 0
     for block in blocks:
         prev = out[-1] if out else None
         if prev is not None and block.kind == "paragraph" and _continues(prev, block):
@@ -43,10 +39,10 @@ def join_cuts(blocks: list[Block]) -> tuple[list[Block], int]:
             else:
                 prev.text = f"{prev.text} {block.text}"
             merge(prev, block)
-            joins += 1
+            prev.cuts_joined += 1 + block.cuts_joined
             continue
         out.append(block)
-    return out, joins
+    return out
 
 
 def _continues(prev: Block, block: Block) -> bool:

@@ -46,13 +46,9 @@ def is_label_only(item: Item) -> bool:
     return short and (text.endswith(":") or bool(WHOLLY_BOLD.match(item.text)))
 
 
-def assemble(blocks: list[Block]) -> tuple[list[Block], int]:
-    """Give label-only items their body paragraph and merge lists split by blank lines.
-
-    Returns the blocks and how many items got their body back.
-    """
+def assemble(blocks: list[Block]) -> list[Block]:
+    """Give label-only items their body paragraph and merge lists split by blank lines."""
     out: list[Block] = []
-    bodies = 0
     for block in blocks:
         prev = out[-1] if out else None
         if prev is not None and prev.kind == "list":
@@ -60,7 +56,8 @@ def assemble(blocks: list[Block]) -> tuple[list[Block], int]:
             if block.kind == "paragraph" and is_label_only(last):
                 last.text = f"{last.text} {block.text}"
                 merge(prev, block)
-                bodies += 1
+                prev.labels_joined += 1
+                prev.cuts_joined += block.cuts_joined
                 continue
             if block.kind == "list" and (block.ordered == prev.ordered or is_label_only(last)):
                 # a label-only item followed by a list of the other kind introduces sub-items
@@ -69,6 +66,8 @@ def assemble(blocks: list[Block]) -> tuple[list[Block], int]:
                     item.depth += last.depth + 1 if nested else 0
                 prev.items.extend(block.items)
                 merge(prev, block)
+                prev.labels_joined += block.labels_joined
+                prev.cuts_joined += block.cuts_joined
                 continue
         out.append(block)
-    return out, bodies
+    return out
