@@ -127,3 +127,10 @@ def test_essay_is_one_titled_chapter() -> None:
     assert [d.role for d in ms.documents] == ["chapter"]
     assert ms.documents[0].text.startswith("# The E-commerce Pioneer\n\nI am Jack Ma")
     assert unaccounted(decode((ROOT / ESSAY).read_bytes(), ESSAY), ms) == Counter()
+
+
+def test_normalizing_the_canonical_text_again_changes_nothing(bio: Manuscript) -> None:
+    chapters = [d.text for d in bio.documents if d.role == "chapter"]
+    again = normalize("\n\n".join(chapters).encode(), "canonical.md")
+    assert [d.text for d in again.documents if d.role == "chapter"] == chapters
+    assert again.removals == []

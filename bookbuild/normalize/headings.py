@@ -90,8 +90,12 @@ def _title_case(text: str) -> bool:
 
 
 def _title_like(title: str) -> bool:
+    """Starts like a title and does not end like a sentence ("… the U.S." and "Yahoo!" may end a title)."""
     end = title.rstrip("\"'”’)*_]") or title
-    ends_open = end[-1] not in TERMINAL or bool(ABBREVIATION_END.search(end))
+    if end[-1] in "!?":
+        ends_open = _title_case(title)
+    else:
+        ends_open = end[-1] not in TERMINAL or bool(ABBREVIATION_END.search(end))
     return (title[0].isupper() or title[0].isdigit() or title[0] in "\"'“‘") and ends_open
 
 

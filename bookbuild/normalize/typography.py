@@ -17,6 +17,7 @@ REPLACEMENTS = (  # (character that must be present, pattern, replacement)
     ('"', re.compile('"'), "”"),
     ("'", re.compile(r"(?<=\w)'(?=\w)"), "’"),  # don't, Ma's
     ("'", re.compile(r"'(?=\d\ds\b)"), "’"),  # the ’90s
+    ("“", re.compile(r"(?<=[^\s(\[{])“(?=[\s)\]}.,;:!?]|$)"), "”"),  # an opening quote that closes: a typo
 )
 OPENING_SINGLE = re.compile(OPENS_BEFORE + r"'(?=[\w*_])")
 CLOSING_SINGLE = re.compile(r"(?<=[\w.,!?*_])'(?!\w)")
