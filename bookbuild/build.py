@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -23,6 +23,14 @@ from bookbuild.model import Book
 from bookbuild.normalize import NormalizeOptions, normalize
 from bookbuild.normalize.reading import read_bytes
 
+# Called with the name of each stage as it starts ("normalize", "load", then each format),
+# so a command line can show progress and time the stages without the pipeline knowing how.
+StageHook = Callable[[str], None]
+
+
+def _no_progress(stage: str) -> None:
+    """The default hook: a library caller that does not watch progress."""
+
 
 def read_manuscript(config: cfg.BookConfig) -> Manuscript:
     """The canonical manuscript of a book: normalized from raw text, or the edited folder itself."""
@@ -33,15 +41,24 @@ def read_manuscript(config: cfg.BookConfig) -> Manuscript:
     return normalize(read_bytes(source), str(source), opts)
 
 
-def load_book(config: cfg.BookConfig) -> Book:
-    return load(read_manuscript(config), config)
+def load_book(config: cfg.BookConfig, progress: StageHook = _no_progress) -> Book:
+    progress("normalize" if config.source_path.is_file() else "read")
+    ms = read_manuscript(config)
+    progress("load")
+    return load(ms, config)
 
 
-def build(config: cfg.BookConfig, out_dir: Path, formats: tuple[str, ...] = FORMATS) -> list[Edition]:
-    book = load_book(config)
+def build(
+    config: cfg.BookConfig,
+    out_dir: Path,
+    formats: tuple[str, ...] = FORMATS,
+    progress: StageHook = _no_progress,
+) -> list[Edition]:
+    book = load_book(config, progress)
     editions = []
     backends = renderers()
     for fmt in formats:
+        progress(fmt)
         target = out_dir / f"{config.slug}.{fmt}"
         with atomic_output(target) as tmp:
             edition = backends[fmt](book, tmp, config.tables.get(fmt, {}))
