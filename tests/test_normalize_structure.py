@@ -391,3 +391,12 @@ def test_a_section_only_the_removed_draft_has_stays_when_the_outline_names_it() 
     text = chapter_text(run(book))
     assert "Alpha Draft" not in text
     assert text.index("## 1.2 Beta Long") < text.index("## 1.3 Gamma Only")
+
+
+def test_keep_brings_back_a_blurb_and_unknown_ids_warn() -> None:
+    book = f"My Book\n\n{prose(9, 6)}\n\nChapter 1: Start\n\n{prose(1)}\n"
+    blurb = next(r for r in run(book).removals if r.reason == "metadata" and r.first_line == 3)
+    with pytest.warns(NormalizeWarning, match="keep names no removal: nonsense-id"):
+        ms = run(book, keep=[blurb.id, "nonsense-id"])
+    assert ms.metadata["description"] == prose(9, 6)
+    assert ms.documents[0].role == "frontmatter" and prose(9, 6) in ms.documents[0].text

@@ -84,8 +84,12 @@ def normalize(data: bytes, source: str, opts: NormalizeOptions | None = None) ->
     front.metadata = {
         k: [fix(a) for a in v] if isinstance(v, list) else fix(v) for k, v in front.metadata.items()
     }
-    removals += _metadata_removals(front)
-    found = _prepare(found, levels, opts)
+    for (block, _), entry in zip(front.taken, _metadata_removals(front), strict=True):
+        if policy.keeps(entry):
+            found.append(block)  # metadata still, and in the text as well
+        else:
+            removals.append(entry)
+    found = _prepare(sorted(found, key=lambda b: b.first), levels, opts)
 
     found, trailing, removed = dedup.boilerplate(found, policy)
     removals += removed
@@ -105,6 +109,13 @@ def normalize(data: bytes, source: str, opts: NormalizeOptions | None = None) ->
     removals += _near_duplicates(front_blocks, chapters, policy)
     _note_blurb(front, chapters, removals)
 
+    unknown = sorted(policy.keep - policy.decided)
+    if unknown:
+        warnings.warn(
+            f"{source}: [normalize] keep names no removal: {', '.join(unknown)} (see report.md for the ids)",
+            NormalizeWarning,
+            stacklevel=2,
+        )
     documents = _documents(front_blocks, chapters, trailing)
     _count(stats, chapters, removals)
     return Manuscript(
@@ -200,7 +211,11 @@ def _note_blurb(front: frontmatter.FrontMatter, chapters: list[chp.Chapter], rem
     share, block = max(quoted, key=lambda pair: pair[0], default=(0.0, None))
     if block is None or share < 0.8:
         return
-    i = next(i for i, r in enumerate(removals) if r.first_line == blurb.first and r.reason == "metadata")
+    i = next(
+        (i for i, r in enumerate(removals) if r.first_line == blurb.first and r.reason == "metadata"), None
+    )
+    if i is None:
+        return  # kept in the text by book.toml
     removals[i] = removal(
         "metadata",
         "the back-cover blurb, now the book's description; it repeats a paragraph of the text, "

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from typing import TypeVar
 from zlib import crc32
@@ -41,6 +41,12 @@ class Policy:
     drop_boilerplate: bool
     min_draft_similarity: float
     near_duplicate_threshold: float
+    decided: set[str] = field(default_factory=set)  # every removal id proposed, kept or not
+
+    def keeps(self, entry: Removal) -> bool:
+        """Whether book.toml overrides this removal; records the id so unknown ids can be reported."""
+        self.decided.add(entry.id)
+        return entry.id in self.keep
 
 
 # --- boilerplate -----------------------------------------------------------
@@ -72,7 +78,7 @@ def boilerplate(blocks: list[Block], policy: Policy) -> tuple[list[Block], list[
                 [blocks[i] for i in run],
                 where([blocks[i] for i in kept]) if kept else None,
             )
-            if entry.id not in policy.keep:
+            if not policy.keeps(entry):
                 removals.append(entry)
                 gone.update(run)
     left = [b for i, b in enumerate(blocks) if i not in gone]
@@ -160,7 +166,7 @@ def drafts(
                 where(twin.blocks),
                 similarity,
             )
-            if entry.id in policy.keep:
+            if policy.keeps(entry):
                 _insert_by_number(kept, section)
             else:
                 removals.append(entry)
@@ -217,7 +223,7 @@ def duplicate_chapters(
                 where([best.heading]),
                 similarity,
             )
-            if entry.id not in policy.keep:
+            if not policy.keeps(entry):
                 removals.append(entry)
                 gone.add(id(other))
     return [c for c in chapters if id(c) not in gone], removals
@@ -291,7 +297,7 @@ def near_duplicates(blocks: list[Block], policy: Policy) -> tuple[set[int], list
             where([original]),
             match[1],
         )
-        if entry.id not in policy.keep:
+        if not policy.keeps(entry):
             removals.append(entry)
             gone.add(i)
     return gone, removals
