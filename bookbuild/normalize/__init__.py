@@ -9,11 +9,15 @@ The passes, in order, each in its own module:
     headings     chapters, numbered sections, short sub-headings and their levels
     lists        `- ` / `1. ` lines -> lists; a bold label gets its body back
     joins        hard-wrapped lines and paragraphs cut by page breaks, rejoined
+    markup       inline Markdown in canonical form (`*`/`**`, nothing unpaired)
     typography   curly quotes, dashes, ellipses
-    dedup        repeated notices, second drafts of sections, near-duplicate paragraphs
+    chapters     blocks -> chapters -> numbered sections -> drafts (runs of sections)
+    dedup        repeated notices, second drafts of chapters and sections, near-duplicate paragraphs
+    report       Removal entries (stable ids for book.toml's `keep`) and the conservation check
     writer       one Markdown document per chapter, front and back matter apart
 
-Nothing is dropped silently: every block that leaves the text is a Removal in the report.
+Nothing is dropped silently: every block that leaves the text is a Removal in the report,
+so every word of the source is in the canonical manuscript, its metadata or the report.
 """
 
 from __future__ import annotations
