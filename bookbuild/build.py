@@ -7,10 +7,12 @@ backends          model -> dist/<slug>.epub, dist/<slug>.pdf, each written atomi
 
 from __future__ import annotations
 
+import errno
 import os
 import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 from bookbuild import config as cfg
@@ -22,6 +24,8 @@ from bookbuild.manuscript import Manuscript
 from bookbuild.model import Book
 from bookbuild.normalize import NormalizeOptions, normalize
 from bookbuild.normalize.reading import read_bytes
+
+OTHER_PLACE = "build elsewhere with -o DIR"
 
 # Called with the name of each stage as it starts ("normalize", "load", then each format),
 # so a command line can show progress and time the stages without the pipeline knowing how.
@@ -41,11 +45,17 @@ def read_manuscript(config: cfg.BookConfig) -> Manuscript:
     return normalize(read_bytes(source), str(source), opts)
 
 
-def load_book(config: cfg.BookConfig, progress: StageHook = _no_progress) -> Book:
-    progress("normalize" if config.source_path.is_file() else "read")
-    ms = read_manuscript(config)
-    progress("load")
-    return load(ms, config)
+def load_book(config: cfg.BookConfig) -> Book:
+    return load(read_manuscript(config), config)
+
+
+@dataclass(frozen=True)
+class Built:
+    """One book's build: its manuscript and model (what the checks read) and the editions written."""
+
+    manuscript: Manuscript
+    book: Book
+    editions: list[Edition]
 
 
 def build(
@@ -54,7 +64,19 @@ def build(
     formats: tuple[str, ...] = FORMATS,
     progress: StageHook = _no_progress,
 ) -> list[Edition]:
-    book = load_book(config, progress)
+    return build_book(config, out_dir, formats, progress).editions
+
+
+def build_book(
+    config: cfg.BookConfig,
+    out_dir: Path,
+    formats: tuple[str, ...] = FORMATS,
+    progress: StageHook = _no_progress,
+) -> Built:
+    progress("read" if config.source_path.is_dir() else "normalize")
+    ms = read_manuscript(config)
+    progress("load")
+    book = load(ms, config)
     editions = []
     backends = renderers()
     for fmt in formats:
@@ -63,7 +85,7 @@ def build(
         with atomic_output(target) as tmp:
             edition = backends[fmt](book, tmp, config.tables.get(fmt, {}))
         editions.append(Edition(edition.format, target, edition.chapters, edition.pages))
-    return editions
+    return Built(ms, book, editions)
 
 
 @contextmanager
@@ -72,8 +94,12 @@ def atomic_output(target: Path) -> Iterator[Path]:
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
+    except (FileExistsError, NotADirectoryError):
+        raise BookError(
+            "is a file, not a folder", path=_blocking_file(target.parent), hint=OTHER_PLACE
+        ) from None
     except OSError as exc:
-        raise BookError(f"cannot write here: {exc.strerror}", path=target.parent) from None
+        raise BookError(f"cannot write here: {exc.strerror}", path=target.parent, hint=OTHER_PLACE) from None
     os.close(fd)
     tmp = Path(name)
     try:
@@ -81,9 +107,20 @@ def atomic_output(target: Path) -> Iterator[Path]:
         os.chmod(tmp, 0o644)
         os.replace(tmp, target)
     except OSError as exc:
-        raise BookError(f"cannot write the edition: {exc.strerror}", path=target) from None
+        hint = "free some disk space, or use -o DIR" if exc.errno == errno.ENOSPC else OTHER_PLACE
+        raise BookError(
+            f"cannot write the edition: {exc.strerror}; the previous one is kept", path=target, hint=hint
+        ) from None
     finally:
         tmp.unlink(missing_ok=True)
+
+
+def _blocking_file(folder: Path) -> Path:
+    """The file standing where a folder of the output path should be."""
+    for parent in (folder, *folder.parents):
+        if parent.exists() and not parent.is_dir():
+            return parent
+    return folder
 
 
 def find_books(root: Path) -> list[Path]:

@@ -13,6 +13,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from bookbuild.config import BookConfig
+    from bookbuild.manuscript import Manuscript
+    from bookbuild.model import Book
 
 MAX_LISTED = 8  # problems of one check named one by one; the rest are counted
 
@@ -29,6 +35,37 @@ class Check:
     @property
     def ok(self) -> bool:
         return not self.problems
+
+
+def check_book(
+    config: BookConfig,
+    out_dir: Path,
+    ms: Manuscript | None = None,
+    book: Book | None = None,
+    editions: list[Path] | None = None,
+) -> list[Check]:
+    """A book folder: its manuscript, then its editions (by default those found in `out_dir`).
+
+    A build passes what it has already (manuscript, model, the editions it wrote) to save work.
+    """
+    from bookbuild.backends import FORMATS
+    from bookbuild.build import read_manuscript
+    from bookbuild.check import manuscript
+    from bookbuild.load import load
+
+    ms = ms or read_manuscript(config)
+    book = book or load(ms, config)
+    target = str(config.root)
+    checks = manuscript.check(ms, book, target)
+    if editions is None:
+        editions = [out_dir / f"{config.slug}.{fmt}" for fmt in FORMATS]
+    built = [path for path in editions if path.is_file()]
+    if not built:
+        hint = f"run: bookbuild build {config.root}" + (f" -o {out_dir}" if out_dir != Path("dist") else "")
+        return [*checks, Check(target, "editions", (f"none in {out_dir}/ ({hint})",))]
+    for path in built:
+        checks += check_file(path)
+    return checks
 
 
 def check_file(path: Path) -> list[Check]:

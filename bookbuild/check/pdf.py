@@ -134,7 +134,7 @@ def contents_numbers(reader: PdfReader, target: str) -> Check:
                 )
     if not checked:
         return Check(target, "contents page numbers", (), "no linked contents to check")
-    return Check(target, "contents page numbers", listed(problems), f"{checked} entries match their pages")
+    return Check(target, "contents page numbers", listed(problems), f"{checked} entries, each on its page")
 
 
 def _link_areas(page: Any, destinations: dict[str, int | None]) -> dict[str, tuple[float, float]]:
