@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import posixpath
 import re
 import warnings
 from collections import Counter
@@ -161,12 +162,30 @@ def _inlines(tokens: list[dict[str, Any]], doc: Document) -> tuple[m.Inline, ...
         elif kind == "link":
             out.append(m.Link(tok["attrs"]["url"], _inlines(tok["children"], doc)))
         elif kind == "image":
-            out.append(m.Image(tok["attrs"]["url"], m.plain_text(_inlines(tok["children"], doc))))
+            src = _image_src(tok["attrs"]["url"], doc)
+            out.append(m.Image(src, m.plain_text(_inlines(tok["children"], doc))))
         elif kind == "inline_html":
             text = _html_text(tok["raw"], doc)
             if text:
                 out.append(m.Text(text))
     return _merge_text(out)
+
+
+def _image_src(url: str, doc: Document) -> str:
+    """An image must be a file in the book folder: the build stays hermetic and the book self-contained."""
+    if re.match(r"^([a-z][a-z0-9+.-]*:|//)", url, re.I):
+        raise BookError(
+            f"image {url!r} is not a file in the book folder; remote images are refused",
+            path=doc.filename,
+            hint="download it into the book folder and refer to it by a relative path",
+        )
+    if posixpath.isabs(url) or posixpath.normpath(url).startswith("../") or posixpath.normpath(url) == "..":
+        raise BookError(
+            f"image {url!r} is outside the book folder",
+            path=doc.filename,
+            hint="copy it into the book folder and refer to it by a relative path",
+        )
+    return url
 
 
 def _merge_text(nodes: list[m.Inline]) -> tuple[m.Inline, ...]:

@@ -15,7 +15,7 @@ BOOK_TOML_TEXT = """\
 # except [book] source. Anything left out of [book] is taken from the text.
 
 [book]
-source = "source.txt"        # the raw text (any encoding), or a canonical folder made by 'bookbuild normalize'
+source = "source.txt"        # the raw text (any encoding), or a folder made by 'bookbuild normalize'
 title = {title}
 # subtitle = "A Subtitle"
 authors = []                 # e.g. ["Ada Lovelace"]; left empty, the editions credit nobody
