@@ -400,3 +400,17 @@ def test_keep_brings_back_a_blurb_and_unknown_ids_warn() -> None:
         ms = run(book, keep=[blurb.id, "nonsense-id"])
     assert ms.metadata["description"] == prose(9, 6)
     assert ms.documents[0].role == "frontmatter" and prose(9, 6) in ms.documents[0].text
+
+
+def test_numbered_titles_right_under_a_sub_heading_nest_in_it() -> None:
+    ms = run(
+        f"Chapter 1: Start\n\n1.1 Part\n\n{prose(1)}\n\nKey Initiatives\n\n1. The First One\n\n{prose(2)}\n\n"
+        f"2. The Second One\n\n{prose(3)}\n\nConclusion\n\n{prose(4)}\n"
+    )
+    headings = [line for line in ms.documents[0].text.splitlines() if line.startswith("#")]
+    assert headings[2:] == [
+        "### Key Initiatives",
+        "#### 1. The First One",
+        "#### 2. The Second One",
+        "### Conclusion",
+    ]

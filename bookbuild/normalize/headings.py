@@ -130,6 +130,7 @@ def classify(blocks: list[Block], outline_titles: dict[str, int]) -> None:
     """Mark heading blocks; `outline_titles` maps a normalised title to its outline level."""
     context = 1  # level of the last numbered heading: unnumbered ones go one below it
     section = 1  # level of the last section-level heading of the chapter
+    run_level: int | None = None  # "1. …", "2. …" titles right under an unnumbered heading nest in it
     for i, block in enumerate(blocks):
         if block.kind != "text" or len(block.lines) != 1:
             continue
@@ -141,14 +142,20 @@ def classify(blocks: list[Block], outline_titles: dict[str, int]) -> None:
         parsed = parse(line, trusted=level is not None)
         level = parsed.level if parsed else level
         if level is not None:
-            context = level
+            context, run_level = level, None
             section = level if level <= 2 else section
             if level == 1:
                 section = 1
             _mark(block, line, level, parsed.label if parsed else "")
         elif is_short_heading(line) and _followed_by_text(nxt, line):
+            prev = blocks[i - 1] if i else None
+            if not ITEM_NUMBER.match(line):
+                run_level = None
+            elif run_level is None and prev is not None and prev.kind == "heading" and prev.level > context:
+                run_level = prev.level + 1
             closing = _unbold(line).lower().partition(":")[0] in CLOSING
-            _mark(block, line, min(6, (min(context, section) if closing else context) + 1), "")
+            default = (min(context, section) if closing else context) + 1
+            _mark(block, line, min(6, run_level or default), "")
 
 
 def promote_matter(blocks: list[Block]) -> None:
