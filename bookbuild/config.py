@@ -11,6 +11,7 @@ Each stage declares its options as a dataclass and reads its table with
 
 from __future__ import annotations
 
+import difflib
 import re
 import tomllib
 import unicodedata
@@ -73,7 +74,11 @@ def options(cls: type[T], table: dict[str, Any], where: str) -> T:
     values: dict[str, Any] = {}
     for key, value in table.items():
         if key not in known:
-            warnings.warn(f"{where}: unknown key {key!r} ignored", ConfigWarning, stacklevel=2)
+            warnings.warn(
+                f"{where}: unknown key {key!r} ignored{_did_you_mean(key, known)}",
+                ConfigWarning,
+                stacklevel=2,
+            )
             continue
         expected = hints[key]
         origin = getattr(expected, "__origin__", expected)
@@ -83,9 +88,18 @@ def options(cls: type[T], table: dict[str, Any], where: str) -> T:
             raise BookError(
                 f"key {key!r} must be {_type_name(origin)}, not {type(value).__name__}",
                 path=where,
+                hint=f"write it like: {key} = {_EXAMPLES.get(origin, '...')}",
             )
         values[key] = value
     return cls(**values)
+
+
+_EXAMPLES = {str: '"text"', list: '["one", "two"]', bool: "true", int: "2", float: "0.8", dict: "{ key = 1 }"}
+
+
+def _did_you_mean(key: str, known: set[str] | tuple[str, ...]) -> str:
+    close = difflib.get_close_matches(key, sorted(known), n=1)
+    return f" (did you mean {close[0]!r}?)" if close else ""
 
 
 def _type_name(t: type) -> str:
@@ -115,22 +129,37 @@ def load(book_dir: Path) -> BookConfig:
     except tomllib.TOMLDecodeError as exc:
         line = re.search(r"line (\d+)", str(exc))
         raise BookError(
-            f"invalid TOML: {exc}", path=path, line=int(line.group(1)) if line else None
+            f"invalid TOML: {re.sub(r' [(]at line .*[)]$', '', str(exc))}",
+            path=path,
+            line=int(line.group(1)) if line else None,
+            hint="check the quotes, brackets and '=' on that line",
         ) from None
     except UnicodeDecodeError:
         raise BookError("book.toml is not UTF-8 text", path=path) from None
     for key in data:
         if key not in STAGES:
-            warnings.warn(f"{path}: unknown table [{key}] ignored", ConfigWarning, stacklevel=2)
+            warnings.warn(
+                f"{path}: unknown table [{key}] ignored{_did_you_mean(key, STAGES)}",
+                ConfigWarning,
+                stacklevel=2,
+            )
     tables = {k: v for k, v in data.items() if k in STAGES}
     for key, value in tables.items():
         if not isinstance(value, dict):
             raise BookError(f"{key!r} must be a table [{key}]", path=path)
     book = options(BookOptions, tables.get("book", {}), f"{path} [book]")
     if not book.source:
-        raise BookError("[book] has no 'source' (the manuscript file or folder)", path=path)
+        raise BookError(
+            "[book] has no 'source' (the manuscript file or folder)",
+            path=path,
+            hint='add a line under [book] like: source = "source.txt"',
+        )
     if not (book_dir / book.source).exists():
-        raise BookError(f"source {book.source!r} not found", path=path, hint="check [book] source")
+        raise BookError(
+            f"[book] source {book.source!r} not found in {book_dir}",
+            path=path,
+            hint="correct the file name; it is relative to the book folder",
+        )
     if not book.slug:
         book = replace(book, slug=slugify(book_dir.resolve().name))
     return BookConfig(root=book_dir, book=book, tables=tables, path=path)
