@@ -29,6 +29,9 @@ CHAPTER_LABEL = re.compile(
     r"^((?:chapter|part|book)\s+(?:\d+|[ivxlc]+|[a-z]+))\s*[:.\u2014\u2013-]\s*(.+)$", re.I
 )
 SECTION_LABEL = re.compile(r"^(\d+(?:\.\d+)+)\.?\s+(.+)$")
+# An opening tag whose content is code or a frame, never text (the content goes with the tags).
+ACTIVE_OPEN = re.compile(r"<\s*(script|style|iframe|object|textarea)\b[^>]*(?<!/)>", re.I)
+EVENT_HANDLER = re.compile(r"\son\w+\s*=", re.I)
 DANGEROUS_TAGS = ("script", "style", "iframe", "object", "embed", "form", "input", "button", "textarea")
 
 _parse = mistune.create_markdown(renderer=None, plugins=["strikethrough"])
@@ -143,7 +146,7 @@ def _blocks(tokens: list[dict[str, Any]], doc: Document, ids: Counter[str], chap
 
 def _inlines(tokens: list[dict[str, Any]], doc: Document) -> tuple[m.Inline, ...]:
     out: list[m.Inline] = []
-    for tok in tokens:
+    for tok in _without_active_content(tokens, doc):
         kind = tok["type"]
         if kind == "text":
             out.append(m.Text(tok["raw"]))
@@ -169,6 +172,25 @@ def _inlines(tokens: list[dict[str, Any]], doc: Document) -> tuple[m.Inline, ...
             if text:
                 out.append(m.Text(text))
     return _merge_text(out)
+
+
+def _without_active_content(tokens: list[dict[str, Any]], doc: Document) -> list[dict[str, Any]]:
+    """Inline `<script>…</script>` comes as three tokens; what is between the tags is code, not text."""
+    out: list[dict[str, Any]] = []
+    closing: re.Pattern[str] | None = None
+    for tok in tokens:
+        if closing is not None:
+            if tok["type"] == "inline_html" and closing.match(tok["raw"]):
+                closing = None
+            continue
+        opened = ACTIVE_OPEN.match(tok["raw"]) if tok["type"] == "inline_html" else None
+        if opened:
+            tag = opened.group(1).lower()
+            warnings.warn(f"{doc.filename}: removed raw HTML ({tag})", ContentWarning, stacklevel=3)
+            closing = re.compile(rf"<\s*/\s*{tag}\s*>", re.I)
+            continue
+        out.append(tok)
+    return out
 
 
 def _image_src(url: str, doc: Document) -> str:
@@ -200,8 +222,10 @@ def _merge_text(nodes: list[m.Inline]) -> tuple[m.Inline, ...]:
 
 def _html_text(raw: str, doc: Document) -> str:
     """Raw HTML keeps only its text; active content is dropped with a warning."""
-    if re.fullmatch(r"\s*<[^<>]*>\s*", raw) and not re.search(
-        rf"<\s*({'|'.join(DANGEROUS_TAGS)})\b", raw, re.I
+    if (
+        re.fullmatch(r"\s*<[^<>]*>\s*", raw)
+        and not re.search(rf"<\s*({'|'.join(DANGEROUS_TAGS)})\b", raw, re.I)
+        and not EVENT_HANDLER.search(raw)
     ):
         return ""  # a lone tag such as <br> or </span>: nothing to keep
     try:
@@ -209,7 +233,7 @@ def _html_text(raw: str, doc: Document) -> str:
     except Exception:  # lxml raises several types for broken markup
         return ""
     dropped = [el.tag for el in fragment.iter() if isinstance(el.tag, str) and el.tag in DANGEROUS_TAGS]
-    if dropped or re.search(r"\son\w+\s*=", raw, re.I):
+    if dropped or EVENT_HANDLER.search(raw):
         warnings.warn(
             f"{doc.filename}: removed raw HTML ({', '.join(sorted(set(dropped))) or 'event handler'})",
             ContentWarning,
