@@ -414,3 +414,19 @@ def test_numbered_titles_right_under_a_sub_heading_nest_in_it() -> None:
         "#### 2. The Second One",
         "### Conclusion",
     ]
+
+
+def test_markdown_source_with_its_own_heading_ranks() -> None:
+    ms = run(
+        f"# A Book\n\n## The Start\n\n{prose(1)}\n\n### A Detail\n\n{prose(2)}\n\n## The End\n\n{prose(3)}\n"
+    )
+    assert ms.metadata["title"] == "A Book"
+    assert [d.text.splitlines()[0] for d in ms.documents] == ["# The Start", "# The End"]
+    assert "## A Detail" in ms.documents[0].text
+
+
+def test_essay_with_sub_headings_is_split_at_them() -> None:
+    ms = run(f"On Rivers\n\n{prose(1)}\n\nEarly Years\n\n{prose(2)}\n\nLater Years\n\n{prose(3)}\n")
+    assert ms.metadata["title"] == "On Rivers"
+    assert [d.role for d in ms.documents] == ["frontmatter", "chapter", "chapter"]
+    assert ms.documents[0].text == f"{prose(1)}\n"

@@ -13,6 +13,7 @@ AUTHOR = re.compile(
 )
 AUTHOR_SEPARATOR = re.compile(r",\s*|\s+and\s+|\s*&\s*")
 MAX_TITLE_WORDS = 20
+TITLE_PAGE_BLOCKS = 4
 MIN_BLURB_WORDS = 25
 
 
@@ -37,7 +38,8 @@ def extract(blocks: list[Block], outline_levels: dict[str, int]) -> tuple[FrontM
         if sep:
             front.metadata["subtitle"] = tail.strip()
         front.taken.append((title_block, "title"))
-    region = rest[1:end] if front.taken else []
+    # the title page: a few blocks under the title, or only the next one when no chapter follows
+    region = rest[1 : min(end, 1 + TITLE_PAGE_BLOCKS) if end < len(blocks) else 2] if front.taken else []
     for block in region:
         text = _plain(block)
         if "authors" not in front.metadata and len(block.lines) == 1 and (m := AUTHOR.match(text)):

@@ -57,7 +57,9 @@ def parse(text: str, trusted: bool = False) -> Parsed | None:
     """
     text = _unbold(" ".join(text.split()))
     if m := MARKDOWN.match(text):
-        inner = parse(m.group(2))
+        inner = parse(m.group(2), trusted)
+        if inner is not None and inner.level == 1:
+            return inner  # "## Chapter 3" is a chapter whatever its marker says
         return Parsed(len(m.group(1)), inner.label if inner else "", inner.title if inner else m.group(2))
     if len(text) > MAX_HEADING_CHARS or len(text.split()) > MAX_HEADING_WORDS:
         return None
@@ -156,6 +158,15 @@ def classify(blocks: list[Block], outline_titles: dict[str, int]) -> None:
             closing = _unbold(line).lower().partition(":")[0] in CLOSING
             default = (min(context, section) if closing else context) + 1
             _mark(block, line, min(6, run_level or default), "")
+
+
+def promote_top(blocks: list[Block]) -> None:
+    """No chapter headings but several headings of one top rank: those are the chapters."""
+    found = [b for b in blocks if b.kind == "heading"]
+    top = min((b.level for b in found), default=1)
+    if top > 1 and sum(b.level == top for b in found) >= 2:
+        for block in found:
+            block.level -= top - 1
 
 
 def promote_matter(blocks: list[Block]) -> None:
