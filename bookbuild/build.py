@@ -73,6 +73,7 @@ def build_book(
     formats: tuple[str, ...] = FORMATS,
     progress: StageHook = _no_progress,
 ) -> Built:
+    output_folder(out_dir)  # a folder that cannot be written is said before the long work, not after
     progress("read" if config.source_path.is_dir() else "normalize")
     ms = read_manuscript(config)
     progress("load")
@@ -91,13 +92,9 @@ def build_book(
 @contextmanager
 def atomic_output(target: Path) -> Iterator[Path]:
     """Yield a temporary path beside `target`; rename it into place only on success."""
+    output_folder(target.parent)
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
         fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
-    except (FileExistsError, NotADirectoryError):
-        raise BookError(
-            "is a file, not a folder", path=_blocking_file(target.parent), hint=OTHER_PLACE
-        ) from None
     except OSError as exc:
         raise BookError(f"cannot write here: {exc.strerror}", path=target.parent, hint=OTHER_PLACE) from None
     os.close(fd)
@@ -113,6 +110,18 @@ def atomic_output(target: Path) -> Iterator[Path]:
         ) from None
     finally:
         tmp.unlink(missing_ok=True)
+
+
+def output_folder(folder: Path) -> None:
+    """Make the output folder, or say why it cannot be one."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except (FileExistsError, NotADirectoryError):
+        raise BookError("is a file, not a folder", path=_blocking_file(folder), hint=OTHER_PLACE) from None
+    except OSError as exc:
+        raise BookError(f"cannot write here: {exc.strerror}", path=folder, hint=OTHER_PLACE) from None
+    if not os.access(folder, os.W_OK):
+        raise BookError("cannot write here: permission denied", path=folder, hint=OTHER_PLACE)
 
 
 def _blocking_file(folder: Path) -> Path:
