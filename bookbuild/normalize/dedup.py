@@ -146,12 +146,13 @@ def drafts(
         _outline_match(run, outline_sections) for run in runs if run is not best
     )
     kept = list(best)
+    vocabularies = [_vocabulary(s) for s in best]
     removals: list[Removal] = []
     for run in runs:
         if run is best:
             continue
         for section in run:
-            twin, similarity = _counterpart(section, best)
+            twin, similarity = _counterpart(section, best, vocabularies)
             unrelated = not matched and similarity < policy.min_draft_similarity
             if unrelated or _only_here(section, best, outline_sections):
                 _insert_by_number(kept, section)  # not a draft of a kept section, or the outline wants it
@@ -246,10 +247,12 @@ def _words(run: list[Section]) -> int:
     return sum(b.words for s in run for b in s.blocks)
 
 
-def _counterpart(section: Section, kept: list[Section]) -> tuple[Section, float]:
+def _counterpart(
+    section: Section, kept: list[Section], vocabularies: list[set[str]]
+) -> tuple[Section, float]:
     """The kept section this draft section duplicates: same number, else the most similar text."""
     vocabulary = _vocabulary(section)
-    scored = [(containment(vocabulary, _vocabulary(other)), other) for other in kept]
+    scored = [(containment(vocabulary, words_of), s) for words_of, s in zip(vocabularies, kept, strict=True)]
     same = [(score, other) for score, other in scored if other.number == section.number]
     score, other = max(same or scored, key=lambda pair: pair[0])
     return other, score
