@@ -58,7 +58,7 @@ def render(book: m.Book, target: Path, table: dict[str, Any]) -> Edition:
 
     first = next((ch for ch in book.chapters if ch.role == "chapter"), book.chapters[0])
     added = [
-        _page(out, "cover", "Cover", [cover.cover_page(meta, cover_name)], meta, "cover"),
+        _page(out, "cover", "Cover", [cover.cover_page(meta, cover_name)], meta, None),
         _page(out, "titlepage", meta.title, [matter.title_page(meta)], meta, "frontmatter"),
         _page(out, "imprint", "Imprint", [matter.imprint(meta, a11y.summary)], meta, "frontmatter"),
     ]
