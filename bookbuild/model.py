@@ -7,6 +7,7 @@ backend cannot change what another one will see.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -177,6 +178,17 @@ def plain_text(inlines: tuple[Inline, ...]) -> str:
         elif isinstance(node, LineBreak):
             parts.append(" ")
     return "".join(parts)
+
+
+def walk(blocks: tuple[Block, ...]) -> Iterator[Block]:
+    """Every block in reading order, those inside lists and quotes included."""
+    for block in blocks:
+        yield block
+        if isinstance(block, BlockQuote):
+            yield from walk(block.children)
+        elif isinstance(block, ListBlock):
+            for item in block.items:
+                yield from walk(item)
 
 
 def outline(book: Book, depth: int = 2) -> tuple[OutlineEntry, ...]:

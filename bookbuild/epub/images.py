@@ -40,14 +40,11 @@ def _read(src: str, base: Path, where: str) -> tuple[str, bytes]:
 
 def images_in(blocks: tuple[m.Block, ...]) -> list[m.Image]:
     found: list[m.Image] = []
-    for block in blocks:
-        if isinstance(block, (m.Paragraph, m.Heading)):
-            found += _inline_images(block.children if isinstance(block, m.Paragraph) else block.title)
-        elif isinstance(block, m.BlockQuote):
-            found += images_in(block.children)
-        elif isinstance(block, m.ListBlock):
-            for item in block.items:
-                found += images_in(item)
+    for block in m.walk(blocks):
+        if isinstance(block, m.Paragraph):
+            found += _inline_images(block.children)
+        elif isinstance(block, m.Heading):
+            found += _inline_images(block.title)
     return found
 
 

@@ -119,22 +119,9 @@ def heading_levels(blocks: tuple[m.Block, ...], top: int) -> dict[str, int]:
     """
     levels: dict[str, int] = {}
     previous = top
-    for head in _all_headings(blocks):
+    for head in (b for b in m.walk(blocks) if isinstance(b, m.Heading)):
         previous = levels[head.id] = max(top + 1, min(head.level, previous + 1, 6))
     return levels
-
-
-def _all_headings(nodes: tuple[m.Block, ...]) -> list[m.Heading]:
-    found: list[m.Heading] = []
-    for node in nodes:
-        if isinstance(node, m.Heading):
-            found.append(node)
-        elif isinstance(node, m.BlockQuote):
-            found += _all_headings(node.children)
-        elif isinstance(node, m.ListBlock):
-            for item in node.items:
-                found += _all_headings(item)
-    return found
 
 
 def blocks(
