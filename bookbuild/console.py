@@ -7,6 +7,7 @@ rich decides about colour: only on a terminal, never when NO_COLOR is set.
 from __future__ import annotations
 
 import json
+import os
 import time
 from collections import Counter
 from collections.abc import Iterator
@@ -43,8 +44,10 @@ class Output:
     def __init__(self, verbosity: int = 0, as_json: bool = False) -> None:
         self.verbosity = -1 if as_json and verbosity <= 0 else verbosity
         self.as_json = as_json
-        self.out = Console(highlight=False, soft_wrap=False)
-        self.err = Console(stderr=True, highlight=False)
+        # NO_COLOR (no-color.org): rich alone would drop the colours but keep bold and dim
+        styles = None if os.environ.get("NO_COLOR") else "auto"
+        self.out = Console(highlight=False, color_system=styles)
+        self.err = Console(stderr=True, highlight=False, color_system=styles)
         for console in (self.out, self.err):
             if not console.is_terminal:
                 console.width = PLAIN_WIDTH
@@ -93,7 +96,7 @@ class Output:
         if self.verbosity < 0 or not any(r.editions for r in runs):
             return
         table = Table(show_edge=False, pad_edge=False)
-        table.add_column("edition")
+        table.add_column("edition", overflow="fold")
         for column in ("size", "extent", "time"):
             table.add_column(column, justify="right")
         for run in runs:
@@ -115,7 +118,7 @@ class Output:
         if self.verbosity < 0 or not checks:
             return
         table = Table(show_edge=False, pad_edge=False, show_lines=False)
-        table.add_column("target")
+        table.add_column("target", overflow="fold")
         table.add_column("check")
         table.add_column("result")
         table.add_column("details", overflow="fold")
