@@ -154,6 +154,21 @@ def test_accessibility_metadata_is_complete(epubs: dict[str, Epub], slug: str) -
     assert pub.meta("dcterms:conformsTo") == ["EPUB Accessibility 1.1 - WCAG 2.1 Level AA"]
 
 
+def test_publisher_and_date_when_given(tmp_path: Path) -> None:
+    book = _book(tmp_path, (m.Paragraph((m.Text("Words."),)),))
+    given = replace(book.metadata, publisher="Small Press", date="2024-05", rights="CC BY 4.0")
+    pub = Epub(backend.render(replace(book, metadata=given), tmp_path / "a.epub", {}).path)
+    assert [e.text for e in pub.dc("publisher")] == ["Small Press"]
+    assert [e.text for e in pub.dc("date")] == ["2024-05"]
+    assert [e.text for e in pub.dc("rights")] == ["CC BY 4.0"]
+    assert pub.dc("creator") == []  # none given, none invented
+    assert "Small Press" in "".join(pub.xml("imprint.xhtml").itertext())
+    vague = replace(given, date="spring 2024")
+    with pytest.warns(cfg.ConfigWarning, match="spring 2024"):
+        pub = Epub(backend.render(replace(book, metadata=vague), tmp_path / "b.epub", {}).path)
+    assert pub.dc("date") == []
+
+
 def test_an_image_without_alt_text_withdraws_the_conformance_claim(tmp_path: Path) -> None:
     (tmp_path / "fig.png").write_bytes(_png())
     book = _book(tmp_path, (m.Paragraph((m.Image("fig.png", ""),)),))
@@ -225,12 +240,17 @@ def test_landmarks_and_ncx(epubs: dict[str, Epub], books: dict[str, m.Book], slu
         _assert_target_exists(pub, href)
 
     ncx_href = pub.manifest[pub.opf.find(".//opf:spine", NS).get("toc")].get("href")
-    points = pub.xml(ncx_href).findall(".//ncx:navPoint", NS)
+    ncx = pub.xml(ncx_href)
+    points = ncx.findall(".//ncx:navPoint", NS)
 
     def count(entries: tuple[m.OutlineEntry, ...]) -> int:
         return sum(1 + count(e.children) for e in entries)
 
+    def depth(entries: tuple[m.OutlineEntry, ...]) -> int:
+        return max((1 + depth(e.children) for e in entries), default=0)
+
     assert len(points) == count(m.outline(book))
+    assert ncx.find(".//ncx:meta[@name='dtb:depth']", NS).get("content") == str(depth(m.outline(book)))
     for point in points:
         _assert_target_exists(pub, point.find("ncx:content", NS).get("src"))
 

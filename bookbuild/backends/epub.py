@@ -87,7 +87,7 @@ def render(book: m.Book, target: Path, table: dict[str, Any]) -> Edition:
         {"type": "toc", "href": "nav.xhtml", "title": "Contents"},
         {"type": "text", "href": _href(first.id, None), "title": "Start of the text"},
     ]
-    _write(out, target, meta)
+    _write(out, target, meta, navigation.depth(outline))
     return Edition("epub", target, chapters=len(book.body))
 
 
@@ -140,7 +140,7 @@ def _link(href: str, owners: dict[str, str]) -> str | None:
     return xhtml.external_link(href)
 
 
-def _write(out: epub.EpubBook, target: Path, meta: m.Metadata) -> None:
+def _write(out: epub.EpubBook, target: Path, meta: m.Metadata, toc_levels: int) -> None:
     buffer = io.BytesIO()
     options = {
         "epub3_pages": False,  # would list every epub:type element as a page
@@ -149,6 +149,9 @@ def _write(out: epub.EpubBook, target: Path, meta: m.Metadata) -> None:
         "raise_exceptions": True,
     }
     epub.write_epub(buffer, out, options)
-    patches = {f"{PACKAGE_DIR}/content.opf": metadata.package_language(meta.language)}
+    patches = {
+        f"{PACKAGE_DIR}/content.opf": metadata.package_language(meta.language),
+        f"{PACKAGE_DIR}/toc.ncx": navigation.ncx_depth(toc_levels),
+    }
     with zipfile.ZipFile(buffer) as built:
         archive.rewrite(built, target, meta.modified, patches)

@@ -75,6 +75,20 @@ def _font(style: str, size: int) -> ImageFont.FreeTypeFont:
 
 
 def _wrap(text: str, font: ImageFont.FreeTypeFont, width: int) -> list[str]:
+    """Greedy wrapping, then the narrowest measure that keeps as few lines: balanced lines,
+    never a lone word under a long line."""
+    lines = _greedy(text, font, width)
+    low, high = 1, width
+    while low < high:
+        mid = (low + high) // 2
+        if len(_greedy(text, font, mid)) <= len(lines):
+            high = mid
+        else:
+            low = mid + 1
+    return _greedy(text, font, high)
+
+
+def _greedy(text: str, font: ImageFont.FreeTypeFont, width: int) -> list[str]:
     lines: list[str] = []
     for word in text.split():
         if lines and font.getlength(f"{lines[-1]} {word}") <= width:

@@ -6,6 +6,8 @@ is patched into content.opf afterwards.
 
 from __future__ import annotations
 
+import re
+import warnings
 from dataclasses import dataclass
 
 from ebooklib import epub
@@ -13,11 +15,13 @@ from lxml import etree
 
 from bookbuild import __version__
 from bookbuild import model as m
+from bookbuild.config import ConfigWarning
 from bookbuild.epub.archive import Patch
 from bookbuild.epub.images import images_in
 
 CONFORMANCE = "EPUB Accessibility 1.1 - WCAG 2.1 Level AA"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+W3CDTF = re.compile(r"^\d{4}(-\d{2}(-\d{2}(T\d{2}:\d{2}(:\d{2})?(Z|[+-]\d{2}:\d{2}))?)?)?$")
 
 
 @dataclass(frozen=True)
@@ -89,7 +93,7 @@ def describe(out: epub.EpubBook, meta: m.Metadata, a11y: Accessibility) -> None:
     for name, value in (
         ("description", meta.description),
         ("publisher", meta.publisher),
-        ("date", meta.date),
+        ("date", _date(meta.date)),
         ("rights", meta.rights),
     ):
         if value:
@@ -105,6 +109,18 @@ def describe(out: epub.EpubBook, meta: m.Metadata, a11y: Accessibility) -> None:
     ):
         for value in values:
             out.add_metadata(None, "meta", value, {"property": prop})
+
+
+def _date(value: str | None) -> str | None:
+    """A publication date EPUB readers can sort by (W3CDTF); anything else is left out, with a word."""
+    if value and not W3CDTF.match(value):
+        warnings.warn(
+            f"[book] date {value!r} is not YYYY, YYYY-MM or YYYY-MM-DD; left out of the EPUB metadata",
+            ConfigWarning,
+            stacklevel=3,
+        )
+        return None
+    return value
 
 
 def _refined(

@@ -13,6 +13,7 @@ from ebooklib import epub
 from lxml import etree
 
 from bookbuild import model as m
+from bookbuild.epub.archive import Patch
 from bookbuild.render import xhtml
 
 TOC_ID = "toc"
@@ -52,3 +53,19 @@ def ncx(entries: tuple[m.OutlineEntry, ...], href: Href) -> list[object]:
         else:
             out.append(epub.Link(target, label, f"np-{entry.anchor or entry.chapter_id}"))
     return out
+
+
+def depth(entries: tuple[m.OutlineEntry, ...]) -> int:
+    return max((1 + depth(e.children) for e in entries), default=0)
+
+
+def ncx_depth(levels: int) -> Patch:
+    """toc.ncx with its real dtb:depth (ebooklib writes 0), which older readers lay out by."""
+
+    def patch(data: bytes) -> bytes:
+        root = etree.fromstring(data)
+        for meta in root.iterfind("{*}head/{*}meta[@name='dtb:depth']"):
+            meta.set("content", str(max(levels, 1)))
+        return etree.tostring(root, encoding="utf-8", xml_declaration=True)
+
+    return patch
