@@ -79,19 +79,28 @@ def heading(draw: st.DrawFn, chapter: int, section: int) -> str:
 @st.composite
 def manuscript(draw: st.DrawFn) -> str:
     parts: list[str] = []
-    if draw(st.booleans()):
+    if draw(st.booleans()):  # a title page: title, blurb, author
         parts.append(" ".join(w.capitalize() for w in draw(st.lists(WORD, min_size=1, max_size=6))))
+        parts += draw(st.lists(paragraph(), max_size=1))
+        parts += draw(st.lists(st.sampled_from(["Jane Q Writer", "by A. N. Other"]), max_size=1))
+    contents: list[str] = []
     chapters = draw(st.integers(0, 4))
     for n in range(1, chapters + 1):
         parts.append(f"Chapter {n}: {' '.join(draw(st.lists(WORD, min_size=1, max_size=5)))}")
+        contents.append(parts[-1])
         body: list[str] = []
         for s in range(1, draw(st.integers(0, 4)) + 1):
             body.append(draw(heading(n, s)))
+            contents.append(body[-1])
             body += draw(st.lists(paragraph(), min_size=0, max_size=3))
         if body and draw(st.booleans()):  # a second draft: numbering starts again
             body += body[: draw(st.integers(1, len(body)))]
         parts += body
     parts += draw(st.lists(paragraph(), min_size=0, max_size=3))
+    if contents and draw(st.booleans()):  # a printed table of contents, dot leaders and page numbers
+        leader = draw(st.sampled_from(["\t", ".....\t", " ........ "]))
+        toc = "\n".join(f"{entry}{leader}{page}" for page, entry in enumerate(contents, 3))
+        parts.insert(min(1, len(parts)), f"Table of Contents\n\n{toc}")
     if draw(st.booleans()) and parts:  # a duplicated paragraph or notice somewhere
         parts.insert(draw(st.integers(0, len(parts))), draw(st.sampled_from(parts)))
     newline = draw(st.sampled_from(["\n", "\r\n", "\r"]))
