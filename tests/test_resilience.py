@@ -13,8 +13,9 @@ from pathlib import Path
 
 import pytest
 
+from bookbuild import build as pipeline
 from bookbuild import cli
-from bookbuild.backends import epub
+from bookbuild.backends import renderers
 
 TOML = '[book]\nsource = "source.txt"\ntitle = "A Small Book"\nslug = "small"\n'
 TEXT = "Chapter 1: The Start\n\nThe first paragraph of a small book, long enough to read as prose.\n"
@@ -185,13 +186,23 @@ def test_a_dist_that_cannot_be_written(workspace: Path, capsys: pytest.CaptureFi
     assert "/proc/bookbuild-dist" in message and "cannot write here" in message
 
 
+def failing_epub(monkeypatch: pytest.MonkeyPatch, failure: BaseException) -> None:
+    """The real EPUB backend writes its file, then the file is cut in half and the build fails."""
+    real = renderers()["epub"]
+
+    def half_written(book: object, target: Path, table: dict[str, object]) -> object:
+        real(book, target, table)  # type: ignore[arg-type]
+        with target.open("r+b") as f:
+            f.truncate(target.stat().st_size // 2)
+        raise failure
+
+    monkeypatch.setattr(pipeline, "renderers", lambda: {"epub": half_written})
+
+
 def test_a_full_disk_keeps_the_previous_edition(
     workspace: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def disk_full(*args: object, **kwargs: object) -> None:
-        raise OSError(errno.ENOSPC, "No space left on device")
-
-    monkeypatch.setattr(epub.archive, "rewrite", disk_full)
+    failing_epub(monkeypatch, OSError(errno.ENOSPC, "No space left on device"))
     message = refused(capsys, make_book(workspace))
     assert "dist/small.epub" in message and "No space left on device" in message
     assert "previous one is kept" in message and "free some disk space" in message
@@ -208,17 +219,9 @@ def test_a_build_failing_half_way_leaves_the_previous_edition(
     failure: BaseException,
     status: int,
 ) -> None:
-    """The backend has written half a file when it fails: the old edition stays, byte for byte."""
+    """A bug or Ctrl-C after half a file is written: the old edition stays, byte for byte."""
     book = make_book(workspace)
-    real_write = epub._write
-
-    def half_written(out: object, target: Path, meta: object) -> None:
-        real_write(out, target, meta)  # type: ignore[arg-type]
-        with target.open("r+b") as f:
-            f.truncate(target.stat().st_size // 2)
-        raise failure
-
-    monkeypatch.setattr(epub, "_write", half_written)
+    failing_epub(monkeypatch, failure)
     before = snapshot(workspace / "dist", book)
     code, _, err = build(capsys, str(book), "--format", "epub")
     assert code == status
