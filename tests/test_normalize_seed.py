@@ -134,3 +134,13 @@ def test_normalizing_the_canonical_text_again_changes_nothing(bio: Manuscript) -
     again = normalize("\n\n".join(chapters).encode(), "canonical.md")
     assert [d.text for d in again.documents if d.role == "chapter"] == chapters
     assert again.removals == []
+
+
+def test_without_its_contents_page_the_same_sections_are_kept(bio: Manuscript) -> None:
+    toc = next(r for r in bio.removals if r.reason == "toc")
+    lines = (ROOT / SOURCE).read_text("utf-8").split("\n")
+    del lines[toc.first_line - 1 : toc.last_line]
+    bare = normalize("\n".join(lines).encode(), "no-contents.txt")
+    assert "toc" not in {r.reason for r in bare.removals}
+    chapters = [d.text for d in bio.documents if d.role == "chapter"]
+    assert [d.text for d in bare.documents if d.role == "chapter"] == chapters
