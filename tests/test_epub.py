@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from dataclasses import replace
 from pathlib import Path
@@ -289,6 +290,19 @@ def _assert_target_exists(pub: Epub, href: str) -> None:
     doc = pub.xml(path)
     if anchor:
         assert doc.find(f".//*[@id='{anchor}']") is not None, href
+
+
+def test_stylesheet_leaves_font_and_size_to_the_reader(epubs: dict[str, Epub]) -> None:
+    pub = epubs["ecommerce-pioneer"]
+    [css_href] = [i.get("href") for i in pub.manifest.values() if i.get("media-type") == "text/css"]
+    css = re.sub(r"/\*.*?\*/", "", pub.read(css_href).decode(), flags=re.S)
+    rules = dict(re.findall(r"([^{}]+)\{([^}]*)\}", css))
+    for selector, body in rules.items():
+        if {"html", "body"} & set(re.split(r"[\s,]+", selector.strip())):
+            assert "font-family" not in body and "font-size" not in body, selector
+    assert not re.search(r"\d(px|pt|vh|vw|rem)\b", css)  # relative units only
+    assert not re.search(r"\b(position|display:\s*(flex|grid)|float)\b", css)  # what e-ink readers mangle
+    assert "@font-face" not in css
 
 
 # --- cover ------------------------------------------------------------------------

@@ -34,7 +34,15 @@ def nav(entries: tuple[m.OutlineEntry, ...], href: Href, landmarks: list[Landmar
     )
     xhtml.sub(toc, "h1", {"id": "toc-title", "class": "toc-title"}, "Contents")
     toc.append(xhtml.contents(entries, xhtml.RenderOptions(href=href)))
-    guide = xhtml.el("nav", {xhtml.EPUB_TYPE: "landmarks", "hidden": "hidden", "aria-labelledby": "lm-title"})
+    guide = xhtml.el(
+        "nav",
+        {
+            xhtml.EPUB_TYPE: "landmarks",
+            "class": "landmarks",
+            "hidden": "hidden",
+            "aria-labelledby": "lm-title",
+        },
+    )
     xhtml.sub(guide, "h2", {"id": "lm-title"}, "Landmarks")
     ol = xhtml.sub(guide, "ol")
     for mark in landmarks:
