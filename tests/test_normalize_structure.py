@@ -430,3 +430,15 @@ def test_essay_with_sub_headings_is_split_at_them() -> None:
     assert ms.metadata["title"] == "On Rivers"
     assert [d.role for d in ms.documents] == ["frontmatter", "chapter", "chapter"]
     assert ms.documents[0].text == f"{prose(1)}\n"
+
+
+def test_chapter_number_and_title_on_separate_lines_become_one_heading() -> None:
+    ms = run(
+        f"Chapter 1\n\nThe Beginning\n\n{prose(1)}\n\nII.\n\nThe Storm\n\n{prose(2)}\n\n"
+        f"III. The Calm\n\n{prose(3)}\n"
+    )
+    assert [d.text.splitlines()[0] for d in ms.documents] == [
+        "# Chapter 1: The Beginning",
+        "# II. The Storm",
+        "# III. The Calm",
+    ]

@@ -134,6 +134,7 @@ def normalize(data: bytes, source: str, opts: NormalizeOptions | None = None) ->
 def _prepare(found: list[Block], levels: dict[str, int], opts: NormalizeOptions) -> list[Block]:
     """Classify every block, rebuild paragraphs and lists, set the inline text."""
     headings.classify(found, levels)
+    found = headings.attach_titles(found)
     headings.promote_top(found)
     headings.promote_matter(found)
     for block in found:

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from bookbuild.model import Role
-from bookbuild.normalize.blocks import Block
+from bookbuild.normalize.blocks import Block, merge
 
 NUMBER_WORDS = (
     "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
@@ -23,6 +23,7 @@ CHAPTER = re.compile(
     r"(?:\s*[:.\u2014\u2013-]\s*|\s+|$)(.*)$",
     re.IGNORECASE,
 )
+ROMAN = re.compile(r"^([IVXLC]{1,7})(?:\.|\.\s+(\S.*))?$")  # "IV." alone, or "IV. The Storm"
 NUMBERED = re.compile(r"^(\d{1,3}(?:\.\d{1,3})+)\.?\s+(\S.*)$")
 ITEM_NUMBER = re.compile(r"^(\d{1,2})[.)]\s+(\S.*)$")
 MARKDOWN = re.compile(r"^(#{1,6})\s+(.*?)(?:\s+#+)?$")
@@ -65,6 +66,8 @@ def parse(text: str, trusted: bool = False) -> Parsed | None:
         return None
     if (m := CHAPTER.match(text)) and (not m.group(2) or _title_like(m.group(2))):
         return Parsed(1, m.group(1), m.group(2).strip())
+    if (m := ROMAN.match(text)) and (not m.group(2) or _title_like(m.group(2))):
+        return Parsed(1, m.group(1), (m.group(2) or "").strip())
     if (m := NUMBERED.match(text)) and (trusted or _title_like(m.group(2))):
         return Parsed(min(6, m.group(1).count(".") + 1), m.group(1), m.group(2))
     return None
@@ -158,6 +161,29 @@ def classify(blocks: list[Block], outline_titles: dict[str, int]) -> None:
             closing = _unbold(line).lower().partition(":")[0] in CLOSING
             default = (min(context, section) if closing else context) + 1
             _mark(block, line, min(6, run_level or default), "")
+
+
+def attach_titles(blocks: list[Block]) -> list[Block]:
+    """ "Chapter 4" with its title on the next line, a blank between: one heading, "Chapter 4: Title"."""
+    out: list[Block] = []
+    for block in blocks:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.kind == "heading"
+            and prev.level == 1
+            and block.kind == "heading"
+            and not block.label
+            and block.level > 1
+            and (parsed := parse(prev.text)) is not None
+            and not parsed.title
+        ):
+            joiner = " " if prev.text.endswith((".", ":")) else ": "  # "II. Title", "Chapter 4: Title"
+            prev.text = f"{prev.text}{joiner}{block.text}"
+            merge(prev, block)
+            continue
+        out.append(block)
+    return out
 
 
 def promote_top(blocks: list[Block]) -> None:
