@@ -370,6 +370,8 @@ def test_epub_options_are_checked(tmp_path: Path) -> None:
     book = _book(tmp_path, (m.Paragraph((m.Text("Words."),)),))
     with pytest.raises(BookError, match="toc_depth"):
         backend.render(book, tmp_path / "a.epub", {"toc_depth": "two"})
+    with pytest.raises(BookError, match="toc_depth must be 1 to 6"):
+        backend.render(book, tmp_path / "a.epub", {"toc_depth": 0})
     with pytest.raises(BookError, match="not a colour"):
         backend.render(book, tmp_path / "b.epub", {"cover_background": "sky"})
     with pytest.warns(cfg.ConfigWarning, match="fonts"):

@@ -21,6 +21,7 @@ from bookbuild import config as cfg
 from bookbuild import model as m
 from bookbuild.backends import Edition
 from bookbuild.epub import archive, cover, images, matter, metadata, navigation
+from bookbuild.errors import BookError
 from bookbuild.render import xhtml
 from bookbuild.resources import STYLES
 
@@ -42,6 +43,8 @@ class EpubOptions:
 def render(book: m.Book, target: Path, table: dict[str, Any]) -> Edition:
     where = f"{book.base_dir / cfg.BOOK_TOML} [epub]"
     opts = cfg.options(EpubOptions, table, where)
+    if not 1 <= opts.toc_depth <= 6:
+        raise BookError(f"toc_depth must be 1 to 6, not {opts.toc_depth}", path=where)
     meta = book.metadata
     out = epub.EpubBook()
     a11y = metadata.accessibility(book)
