@@ -25,16 +25,15 @@ IMAGE_TYPES = {".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".png": "image/png",
 
 def cover_image(meta: m.Metadata, background: str, foreground: str, where: str) -> tuple[str, bytes]:
     """(file name inside the EPUB, image bytes) of the book's cover."""
+    ground, ink = _colour(background, where), _colour(foreground, where)  # checked even when unused
     given = meta.cover_image
     if given is None:
-        return "images/cover.jpg", typographic(meta, _colour(background, where), _colour(foreground, where))
+        return "images/cover.jpg", typographic(meta, ground, ink)
     suffix = given.suffix.lower()
     if suffix not in IMAGE_TYPES:
-        raise BookError(
-            f"cover must be a JPEG, PNG or GIF image, not {given.name!r}", path=where, hint="[book] cover"
-        )
+        raise BookError("the cover must be a JPEG, PNG or GIF image", path=given, hint="check [book] cover")
     if not given.is_file():
-        raise BookError(f"cover image {str(given)!r} not found", path=where, hint="check [book] cover")
+        raise BookError("cover image not found", path=given, hint="check [book] cover")
     return f"images/cover{suffix}", given.read_bytes()
 
 
