@@ -442,3 +442,17 @@ def test_chapter_number_and_title_on_separate_lines_become_one_heading() -> None
         "# II. The Storm",
         "# III. The Calm",
     ]
+
+
+def test_page_numbers_and_running_heads_go_and_the_cut_sentence_is_mended() -> None:
+    ms = run(
+        "The Keeper\n\nChapter 1: Night\n\nThe keeper climbed the stairs of the old tower and looked out\n\n"
+        "12\n\nThe Keeper\n\nover the dark water, where the storm was coming.\n\nHe waited.\n\n13\n\n"
+        "The Keeper\n\nNothing came.\n\n14\n"
+    )
+    assert ms.documents[0].text == (
+        "# Chapter 1: Night\n\nThe keeper climbed the stairs of the old tower and looked out over the dark "
+        "water, where the storm was coming.\n\nHe waited.\n\nNothing came.\n"
+    )
+    furniture = [r for r in ms.removals if r.reason == "page-furniture"]
+    assert [r.text for r in furniture] == ["12\n\n13\n\n14", "The Keeper\n\nThe Keeper"]

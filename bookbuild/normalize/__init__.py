@@ -4,6 +4,7 @@ The passes, in order, each in its own module:
 
     reading      bytes -> text (encoding, mojibake, line ends, forbidden characters)
     blocks       text -> blocks that remember their source lines
+    furniture    page numbers and running heads of a text pasted from a PDF
     outline      the table of contents -> the canonical outline, out of the text
     frontmatter  title, subtitle, author, blurb -> metadata
     headings     chapters, numbered sections, short sub-headings and their levels
@@ -29,7 +30,17 @@ from bookbuild.errors import BookError
 from bookbuild.manuscript import Document, Manuscript, Removal
 from bookbuild.normalize import blocks as blk
 from bookbuild.normalize import chapters as chp
-from bookbuild.normalize import dedup, frontmatter, headings, joins, lists, markup, outline, reading
+from bookbuild.normalize import (
+    dedup,
+    frontmatter,
+    furniture,
+    headings,
+    joins,
+    lists,
+    markup,
+    outline,
+    reading,
+)
 from bookbuild.normalize.blocks import Block
 from bookbuild.normalize.report import removal, where
 from bookbuild.normalize.typography import smarten
@@ -82,7 +93,8 @@ def normalize(data: bytes, source: str, opts: NormalizeOptions | None = None) ->
         )
         removals.append(entry)
         stats["outline entries"] = len(toc.entries)
-    found = headings.separate(found)
+    found, removed = furniture.strip(headings.separate(found))
+    removals += removed
     front, found = frontmatter.extract(found, levels)
     fix = (lambda t: smarten(markup.plain(t))) if opts.typography else markup.plain
     front.metadata = {
