@@ -141,6 +141,8 @@ def config_for(target: Path) -> cfg.BookConfig:
     """A book folder, or a bare text file built with inferred metadata."""
     if target.is_dir():
         return cfg.load(target)
+    if target.name == cfg.BOOK_TOML:  # the book's settings given for the book
+        return cfg.load(target.parent)
     if target.exists():
         return cfg.for_text_file(target)
     raise BookError("no such book folder or file", path=target)

@@ -26,8 +26,8 @@ LEFTOVER_MARKUP = (
 
 
 def check(ms: Manuscript, book: m.Book, target: str) -> list[Check]:
-    places = _Places(ms)
-    paragraphs = [(ch, p) for ch in book.chapters for p in _paragraphs(ch.blocks)]
+    places = _Places(ms, book)
+    paragraphs = [(ch, b) for ch in book.chapters for b in _in_order(ch.blocks) if isinstance(b, m.Paragraph)]
     return [
         Check(target, "heading levels", listed(heading_gaps(book, places)), "no level skipped"),
         Check(target, "empty sections", listed(empty_sections(book, places)), "every heading has text"),
@@ -38,30 +38,41 @@ def check(ms: Manuscript, book: m.Book, target: str) -> list[Check]:
 
 
 class _Places:
-    """Finds the line of a paragraph or heading in its canonical Markdown file."""
+    """The `file.md:line` of every heading and paragraph, searched in reading order, so the second
+    of two paragraphs that begin alike gets its own line."""
 
-    def __init__(self, ms: Manuscript) -> None:
-        self.texts = {doc.filename: doc.text for doc in ms.documents}
+    def __init__(self, ms: Manuscript, book: m.Book) -> None:
+        texts = {doc.filename: doc.text for doc in ms.documents}
+        self.lines: dict[int, str] = {}
+        for ch in book.chapters:
+            source, cursor = texts.get(ch.source, ""), 0
+            for block in _in_order(ch.blocks):
+                words = re.findall(r"[^\W_]+", m.plain_text(_inlines_of(block)))[:6]
+                found = (
+                    re.compile(r"\W+".join(map(re.escape, words))).search(source, cursor) if words else None
+                )
+                if found:
+                    cursor = found.end()
+                    self.lines[id(block)] = f"{ch.source}:{source.count(chr(10), 0, found.start()) + 1}"
 
-    def of(self, ch: m.Chapter, text: str) -> str:
-        source = self.texts.get(ch.source, "")
-        words = re.findall(r"[^\W_]+", text)[:6]
-        if words:
-            found = re.search(r"[^\w]+".join(map(re.escape, words)), source)
-            if found:
-                return f"{ch.source}:{source.count(chr(10), 0, found.start()) + 1}"
-        return ch.source or ch.id
+    def of(self, ch: m.Chapter, block: m.Block) -> str:
+        return self.lines.get(id(block), ch.source or ch.id)
 
 
-def _paragraphs(blocks: tuple[m.Block, ...]) -> Iterator[m.Paragraph]:
+def _in_order(blocks: tuple[m.Block, ...]) -> Iterator[m.Heading | m.Paragraph]:
+    """Headings and paragraphs in reading order, inside quotes and lists too."""
     for block in blocks:
-        if isinstance(block, m.Paragraph):
+        if isinstance(block, (m.Heading, m.Paragraph)):
             yield block
         elif isinstance(block, m.BlockQuote):
-            yield from _paragraphs(block.children)
+            yield from _in_order(block.children)
         elif isinstance(block, m.ListBlock):
             for item in block.items:
-                yield from _paragraphs(item)
+                yield from _in_order(item)
+
+
+def _inlines_of(block: m.Heading | m.Paragraph) -> tuple[m.Inline, ...]:
+    return block.title if isinstance(block, m.Heading) else block.children
 
 
 def heading_gaps(book: m.Book, places: _Places) -> Iterator[str]:
@@ -71,7 +82,7 @@ def heading_gaps(book: m.Book, places: _Places) -> Iterator[str]:
         for head in ch.headings:
             if head.level > previous + 1:
                 title = m.plain_text(head.title)
-                yield f"{places.of(ch, title)}: level {head.level} heading {title!r} follows level {previous}"
+                yield f"{places.of(ch, head)}: level {head.level} heading {title!r} follows level {previous}"
             previous = head.level
 
 
@@ -79,14 +90,13 @@ def empty_sections(book: m.Book, places: _Places) -> Iterator[str]:
     """A heading with no text under it before the next heading of its rank, or the chapter's end."""
     for ch in book.chapters:
         if ch.title and not ch.blocks:
-            yield f"{places.of(ch, m.plain_text(ch.title))}: chapter {m.plain_text(ch.title)!r} has no text"
+            yield f"{ch.source or ch.id}: chapter {m.plain_text(ch.title)!r} has no text"
         for i, block in enumerate(ch.blocks):
             if not isinstance(block, m.Heading):
                 continue
             after = ch.blocks[i + 1] if i + 1 < len(ch.blocks) else None
             if after is None or (isinstance(after, m.Heading) and after.level <= block.level):
-                title = m.plain_text(block.title)
-                yield f"{places.of(ch, title)}: section {title!r} has no text"
+                yield f"{places.of(ch, block)}: section {m.plain_text(block.title)!r} has no text"
 
 
 def near_duplicates(paragraphs: list[tuple[m.Chapter, m.Paragraph]], places: _Places) -> Iterator[str]:
@@ -112,9 +122,7 @@ def near_duplicates(paragraphs: list[tuple[m.Chapter, m.Paragraph]], places: _Pl
         ):
             j = order[k + 1 + pos]
             first, second = sorted((i, j))
-            where = [
-                places.of(paragraphs[n][0], m.plain_text(paragraphs[n][1].children)) for n in (first, second)
-            ]
+            where = [places.of(*paragraphs[n]) for n in (first, second)]
             yield f"{where[1]} repeats {where[0]} ({score:.0f}% alike)"
 
 
@@ -123,16 +131,15 @@ def leftover_markup(paragraphs: list[tuple[m.Chapter, m.Paragraph]], places: _Pl
         text = "".join(node.text for node in p.children if isinstance(node, m.Text))
         for pattern, what in LEFTOVER_MARKUP:
             if pattern.search(text):
-                yield f"{places.of(ch, m.plain_text(p.children))}: {what} in {_quote(text)}"
+                yield f"{places.of(ch, p)}: {what} in {_quote(text)}"
                 break
 
 
 def long_paragraphs(paragraphs: list[tuple[m.Chapter, m.Paragraph]], places: _Places) -> Iterator[str]:
     for ch, p in paragraphs:
-        text = m.plain_text(p.children)
-        words = len(text.split())
+        words = len(m.plain_text(p.children).split())
         if words > LONG_PARAGRAPH_WORDS:
-            yield f"{places.of(ch, text)}: {words} words in one paragraph; several run together?"
+            yield f"{places.of(ch, p)}: {words} words in one paragraph; several run together?"
 
 
 def _quote(text: str) -> str:

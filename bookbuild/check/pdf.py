@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import re
 from collections import Counter, defaultdict
 from pathlib import Path
@@ -20,6 +21,7 @@ FOLIO = re.compile(r"([0-9]+|[ivxlcdm]+)\s*$", re.I)
 
 
 def check(path: Path) -> list[Check]:
+    logging.getLogger("pypdf").setLevel(logging.ERROR)  # its notes on a damaged file are not the verdict
     try:
         reader = PdfReader(path)
         pages = reader.pages
