@@ -366,6 +366,22 @@ def test_skipped_heading_levels_are_closed(tmp_path: Path) -> None:
     ]
 
 
+def test_links_between_documents_and_matter_kinds(tmp_path: Path) -> None:
+    target = m.Heading(2, (m.Text("Later"),), "ch-two-later")
+    link = m.Paragraph((m.Link("#ch-two-later", (m.Text("see later"),)), m.Link("#nowhere", (m.Text("x"),))))
+    preface = m.Chapter("preface", "frontmatter", (m.Text("Préface"),), (m.Paragraph((m.Text("Hi."),)),))
+    one = m.Chapter("ch-one", "chapter", (m.Text("One"),), (link,))
+    two = m.Chapter("ch-two", "chapter", (m.Text("Two"),), (target,))
+    meta = m.Metadata(title="T", slug="t", identifier="urn:test:2", modified="2001-02-03T04:05:06Z")
+    book = m.Book(metadata=meta, chapters=(preface, one, two), base_dir=tmp_path)
+    pub = Epub(backend.render(book, tmp_path / "l.epub", {}).path)
+    hrefs = [a.get("href") for a in pub.xml("text/ch-one.xhtml").iterfind(".//x:a", NS)]
+    assert hrefs == ["ch-two.xhtml#ch-two-later"]  # the dangling one keeps only its text
+    section = pub.xml("text/preface.xhtml").find(".//x:section", NS)
+    assert (section.get(EPUB_TYPE), section.get("role")) == ("preface", "doc-preface")
+    assert pub.xml("text/preface.xhtml").find(".//x:body", NS).get(EPUB_TYPE) == "frontmatter"
+
+
 def test_epub_options_are_checked(tmp_path: Path) -> None:
     book = _book(tmp_path, (m.Paragraph((m.Text("Words."),)),))
     with pytest.raises(BookError, match="toc_depth"):

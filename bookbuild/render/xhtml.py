@@ -7,6 +7,7 @@ which stylesheet is linked); the markup of a chapter is written once, here.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -42,7 +43,6 @@ MATTER_KINDS = {
     "appendix": "appendix",
     "bibliography": "bibliography",
     "glossary": "glossary",
-    "notes": "endnotes",
 }
 
 # Link targets a reader can follow safely; anything else (javascript:, data:, file:) is dropped.
@@ -168,7 +168,8 @@ def section_type(ch: m.Chapter) -> tuple[str, str | None]:
     """The epub:type of a document's <section> and the ARIA role matching it."""
     if ch.role == "chapter":
         return ROLE_TYPES["chapter"]
-    words = re.findall(r"[a-z]+", m.plain_text(ch.title).lower())
+    folded = unicodedata.normalize("NFKD", m.plain_text(ch.title).lower())  # "Préface" -> "preface"
+    words = re.findall(r"[a-z]+", folded.encode("ascii", "ignore").decode())
     kind = MATTER_KINDS.get(words[0]) if words else None
     return (kind, f"doc-{kind}") if kind else ROLE_TYPES[ch.role]
 
