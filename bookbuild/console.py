@@ -114,22 +114,25 @@ class Output:
                 self.out.print(f"{run.name}: {stages}", markup=False)
 
     def checks(self, checks: list[Check]) -> None:
-        """One row per check: what, on which file, pass or FAIL, and the problems (all with -v)."""
-        if self.verbosity < 0 or not checks:
+        """One row per check: what, on which file, pass or FAIL, and the problems (all with -v).
+
+        Quiet, only the failures are shown."""
+        failed = sum(not c.ok for c in checks)
+        shown = checks if self.verbosity >= 0 else [c for c in checks if not c.ok]
+        if not shown:
             return
         table = Table(show_edge=False, pad_edge=False, show_lines=False)
         table.add_column("target", overflow="fold")
         table.add_column("check")
         table.add_column("result")
         table.add_column("details", overflow="fold")
-        for c in checks:
-            shown = c.problems if self.verbosity >= 1 else c.problems[:3]
-            rest = len(c.problems) - len(shown)
-            details = "\n".join([*shown, *([f"… {rest} more (-v shows all)"] if rest else [])]) or c.note
+        for c in shown:
+            problems = c.problems if self.verbosity >= 1 else c.problems[:3]
+            rest = len(c.problems) - len(problems)
+            details = "\n".join([*problems, *([f"… {rest} more (-v shows all)"] if rest else [])]) or c.note
             result = "[green]pass[/]" if c.ok else "[bold red]FAIL[/]"
             table.add_row(c.target, c.name, result, details.replace("[", r"\["))
         self.out.print(table)
-        failed = sum(not c.ok for c in checks)
         self.out.print(f"{len(checks) - failed} passed, {failed} failed", markup=False)
 
     def json(self, data: dict[str, Any]) -> None:
