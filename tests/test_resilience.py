@@ -81,28 +81,23 @@ def test_binary_file(workspace: Path, capsys: pytest.CaptureFixture[str]) -> Non
     assert "source.txt" in message and "binary" in message
 
 
-def test_missing_source_file(workspace: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    book = make_book(workspace, toml=TOML.replace("source.txt", "chapter-one.txt"))
-    message = refused(capsys, book)
-    assert "book.toml" in message and "'chapter-one.txt' not found" in message
-
-
-def test_book_toml_without_the_required_source(workspace: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    book = make_book(workspace, toml='[book]\ntitle = "A Small Book"\n')
-    message = refused(capsys, book)
-    assert "book.toml" in message and "source" in message and 'source = "' in message  # says what to write
-
-
-def test_book_toml_wrong_type(workspace: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    book = make_book(workspace, toml=TOML.replace('title = "A Small Book"', "title = 42"))
-    message = refused(capsys, book)
-    assert "[book]" in message and "'title' must be a string, not int" in message
-
-
-def test_book_toml_syntax_error_names_the_line(workspace: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    book = make_book(workspace, toml='[book]\nsource = "source.txt"\ntitle = "unclosed\n')
-    message = refused(capsys, book)
-    assert "book.toml:3:" in message and "invalid TOML" in message
+@pytest.mark.parametrize(
+    ("toml", "said"),
+    [
+        (TOML.replace("source.txt", "chapter-one.txt"), ["book.toml", "'chapter-one.txt' not found"]),
+        ('[book]\ntitle = "A Small Book"\n', ["book.toml", "has no 'source'", 'source = "source.txt"']),
+        (TOML.replace('"A Small Book"', "42"), ["[book]", "'title' must be a string, not int"]),
+        ('[book]\nsource = "source.txt"\ntitle = "unclosed\n', ["book.toml:3:", "invalid TOML"]),
+    ],
+    ids=["missing source file", "missing required key", "wrong type", "syntax error"],
+)
+def test_a_bad_book_toml_is_refused(
+    workspace: Path, capsys: pytest.CaptureFixture[str], toml: str, said: list[str]
+) -> None:
+    """Each says where (book.toml, its line or table) and what to write instead."""
+    message = refused(capsys, make_book(workspace, toml=toml))
+    for fragment in said:
+        assert fragment in message
 
 
 def test_book_toml_unknown_key_is_a_warning(workspace: Path, capsys: pytest.CaptureFixture[str]) -> None:
