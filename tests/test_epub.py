@@ -170,6 +170,18 @@ def test_publisher_and_date_when_given(tmp_path: Path) -> None:
     assert pub.dc("date") == []
 
 
+def test_words_bookbuild_adds_are_marked_english_in_a_book_in_another_language(tmp_path: Path) -> None:
+    book = _book(tmp_path, (m.Paragraph((m.Text("Des mots."),)),))
+    french = replace(book, metadata=replace(book.metadata, language="fr"))
+    pub = Epub(backend.render(french, tmp_path / "fr.epub", {}).path)
+    assert pub.opf.get(XML_LANG) == "fr"
+    heading = pub.xml("nav.xhtml").find(".//x:h1", NS)
+    assert (heading.text, heading.get("lang"), heading.get(XML_LANG)) == ("Contents", "en", "en")
+    assert pub.xml("text/ch-one.xhtml").get("lang") == "fr"
+    english = Epub(backend.render(book, tmp_path / "en.epub", {}).path)
+    assert english.xml("nav.xhtml").find(".//x:h1", NS).get("lang") is None
+
+
 def test_an_image_without_alt_text_withdraws_the_conformance_claim(tmp_path: Path) -> None:
     (tmp_path / "fig.png").write_bytes(_png())
     book = _book(tmp_path, (m.Paragraph((m.Image("fig.png", ""),)),))

@@ -71,7 +71,7 @@ def render(book: m.Book, target: Path, table: dict[str, Any]) -> Edition:
         navigation.Landmark("bodymatter", _href(first.id, None), "Start of the text"),
     ]
     outline = m.outline(book, depth=opts.toc_depth)
-    nav_body = navigation.nav(outline, _href, landmarks)
+    nav_body = navigation.nav(outline, _href, landmarks, meta.language)
     nav = _page(out, "nav", "Contents", nav_body, meta, None)
     nav.properties = ["nav"]
 

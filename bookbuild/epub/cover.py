@@ -14,6 +14,7 @@ from lxml import etree
 from PIL import Image, ImageColor, ImageDraw, ImageFont
 
 from bookbuild import model as m
+from bookbuild.epub.matter import our_words
 from bookbuild.errors import BookError
 from bookbuild.render import xhtml
 from bookbuild.resources import FONTS
@@ -134,7 +135,8 @@ def cover_page(meta: m.Metadata, image_href: str) -> etree._Element:
     by = f" by {', '.join(meta.authors)}" if meta.authors else ""
     section = xhtml.el("section", {"class": "cover", "aria-label": "Cover"})
     alt = f"Cover of {meta.title}" + (f": {meta.subtitle}" if meta.subtitle else "") + by
-    xhtml.sub(section, "img", {"src": image_href, "alt": alt, xhtml.EPUB_TYPE: "cover", "role": "doc-cover"})
+    attrs = {"src": image_href, "alt": alt, xhtml.EPUB_TYPE: "cover", "role": "doc-cover"}
+    xhtml.sub(section, "img", {**attrs, **our_words(meta.language)})
     return section
 
 

@@ -11,6 +11,16 @@ from bookbuild import __version__
 from bookbuild import model as m
 from bookbuild.render import xhtml
 
+WORDS_LANGUAGE = "en"  # the language of the words bookbuild adds: headings, the imprint's sentences
+
+
+def our_words(book_language: str) -> dict[str, str]:
+    """lang attributes for the words bookbuild adds when the book is in another language,
+    so a screen reader reads them with the right voice."""
+    if book_language.split("-")[0].lower() == WORDS_LANGUAGE:
+        return {}
+    return {"lang": WORDS_LANGUAGE, "{http://www.w3.org/XML/1998/namespace}lang": WORDS_LANGUAGE}
+
 
 def names(people: tuple[str, ...]) -> str:
     return people[0] if len(people) == 1 else ", ".join(people[:-1]) + " and " + people[-1]
@@ -41,7 +51,9 @@ def imprint(meta: m.Metadata, summary: str) -> etree._Element:
     full_title = f"{meta.title}: {meta.subtitle}" if meta.subtitle else meta.title
     head = xhtml.sub(section, "p", {"class": "imprint-title"})
     xhtml.sub(head, "em", text=full_title)
-    xhtml.sub(section, "p", text=f"by {names(meta.authors)}" if meta.authors else "The text names no author.")
+    english = our_words(meta.language)
+    by = f"by {names(meta.authors)}" if meta.authors else "The text names no author."
+    xhtml.sub(section, "p", english, by)
     for line in (meta.rights, ", ".join(p for p in (meta.publisher, meta.date) if p)):
         if line:
             xhtml.sub(section, "p", text=line)
@@ -49,10 +61,11 @@ def imprint(meta: m.Metadata, summary: str) -> etree._Element:
     xhtml.sub(
         section,
         "p",
-        text=f"This EPUB edition was made{source} with bookbuild {__version__}: the text was cleaned "
+        english,
+        f"This EPUB edition was made{source} with bookbuild {__version__}: the text was cleaned "
         "and given its structure as a canonical manuscript, then set for e-readers.",
     )
-    xhtml.sub(section, "p", text=f"Accessibility: {summary}")
+    xhtml.sub(section, "p", english, f"Accessibility: {summary}")
     if meta.identifier:
-        xhtml.sub(section, "p", {"class": "identifier"}, f"Identifier: {meta.identifier}")
+        xhtml.sub(section, "p", {"class": "identifier", **english}, f"Identifier: {meta.identifier}")
     return section

@@ -14,6 +14,7 @@ from lxml import etree
 
 from bookbuild import model as m
 from bookbuild.epub.archive import Patch
+from bookbuild.epub.matter import our_words
 from bookbuild.render import xhtml
 
 TOC_ID = "toc"
@@ -27,12 +28,15 @@ class Landmark:
     title: str
 
 
-def nav(entries: tuple[m.OutlineEntry, ...], href: Href, landmarks: list[Landmark]) -> list[etree._Element]:
+def nav(
+    entries: tuple[m.OutlineEntry, ...], href: Href, landmarks: list[Landmark], language: str
+) -> list[etree._Element]:
     """The body of nav.xhtml: the contents a reader sees, and the hidden landmarks."""
+    english = our_words(language)
     toc = xhtml.el(
         "nav", {xhtml.EPUB_TYPE: "toc", "role": "doc-toc", "id": TOC_ID, "aria-labelledby": "toc-title"}
     )
-    xhtml.sub(toc, "h1", {"id": "toc-title", "class": "toc-title"}, "Contents")
+    xhtml.sub(toc, "h1", {"id": "toc-title", "class": "toc-title", **english}, "Contents")
     toc.append(xhtml.contents(entries, xhtml.RenderOptions(href=href)))
     guide = xhtml.el(
         "nav",
@@ -41,6 +45,7 @@ def nav(entries: tuple[m.OutlineEntry, ...], href: Href, landmarks: list[Landmar
             "class": "landmarks",
             "hidden": "hidden",
             "aria-labelledby": "lm-title",
+            **english,
         },
     )
     xhtml.sub(guide, "h2", {"id": "lm-title"}, "Landmarks")
