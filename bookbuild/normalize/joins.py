@@ -35,9 +35,9 @@ def join_cuts(blocks: list[Block]) -> list[Block]:
         prev = out[-1] if out else None
         if prev is not None and block.kind == "paragraph" and _continues(prev, block):
             if prev.kind == "list":
-                prev.items[-1].text = f"{prev.items[-1].text} {block.text}"
+                prev.items[-1].text = unwrap_lines([prev.items[-1].text, block.text])
             else:
-                prev.text = f"{prev.text} {block.text}"
+                prev.text = unwrap_lines([prev.text, block.text])
             merge(prev, block)
             prev.cuts_joined += 1 + block.cuts_joined
             continue
