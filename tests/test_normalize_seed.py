@@ -51,6 +51,7 @@ def test_the_outline_sections_in_order(bio: Manuscript) -> None:
     found = [key(h) for h in re.findall(r"^## (.+)$", body, re.M)]
     assert len(expected) == 80
     assert found == expected
+    assert bio.stats["outline entries found as headings"] == bio.stats["outline entries"] == 100
 
 
 def test_nothing_is_lost(bio: Manuscript) -> None:

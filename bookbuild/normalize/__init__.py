@@ -134,6 +134,8 @@ def normalize(data: bytes, source: str, opts: NormalizeOptions | None = None) ->
         )
     documents = _documents(front_blocks, chapters, trailing)
     _count(stats, chapters, removals)
+    if toc:
+        stats["outline entries found as headings"] = _found_in_text(toc, chapters)
     return Manuscript(
         metadata={"language": "en", **front.metadata},
         documents=documents,
@@ -264,6 +266,13 @@ def _chapter_name(chapter: chp.Chapter) -> str:
     """The file name says the chapter's title, without its 'Chapter 3' label."""
     parsed = headings.parse(chapter.title)
     return (parsed.title if parsed and parsed.title else chapter.title) if chapter.heading else ""
+
+
+def _found_in_text(toc: outline.Outline, chapters: list[chp.Chapter]) -> int:
+    """How many contents entries name a heading of the canonical text: all of them, ideally."""
+    named = {headings.key(c.heading.text) for c in chapters if c.heading}
+    named |= {headings.key(b.text) for c in chapters for b in c.blocks if b.kind == "heading"}
+    return sum(headings.key(e.text) in named for e in toc.entries)
 
 
 def _count(stats: dict[str, int], chapters: list[chp.Chapter], removals: list[Removal]) -> None:
