@@ -456,3 +456,13 @@ def test_page_numbers_and_running_heads_go_and_the_cut_sentence_is_mended() -> N
     )
     furniture = [r for r in ms.removals if r.reason == "page-furniture"]
     assert [r.text for r in furniture] == ["12\n\n13\n\n14", "The Keeper\n\nThe Keeper"]
+
+
+@pytest.mark.parametrize(
+    ("under_title", "key", "value"),
+    [("A Novel", "subtitle", "A Novel"), ("by Ann Lee and Bo Park", "authors", ["Ann Lee", "Bo Park"])],
+)
+def test_the_line_under_the_title(under_title: str, key: str, value: object) -> None:
+    ms = run(f"The River\n\n{under_title}\n\nChapter 1: Start\n\n{prose(1)}\n")
+    assert ms.metadata["title"] == "The River" and ms.metadata[key] == value
+    assert under_title not in chapter_text(ms)

@@ -9,9 +9,10 @@ from bookbuild.normalize import headings
 from bookbuild.normalize.blocks import Block
 
 AUTHOR = re.compile(
-    r"^(?:(?:written\s+)?by\s+)?((?:[A-Z][\w.'’-]*\.?)(?:\s+(?:[A-Z][\w.'’-]*|de|van|von|da|del|bin|al)){1,6})$"
+    r"^(?:(?:written\s+)?by\s+)?((?:[A-Z][\w.'’-]*\.?)(?:,?\s+(?:[A-Z][\w.'’-]*|de|van|von|da|del|bin|al|and|&)){1,8})$"
 )
 AUTHOR_SEPARATOR = re.compile(r",\s*|\s+and\s+|\s*&\s*")
+NOT_A_NAME = {"a", "an", "the", "on", "in", "of", "from", "how", "why", "what", "when", "my", "our"}
 MAX_TITLE_WORDS = 20
 TITLE_PAGE_BLOCKS = 4
 MIN_BLURB_WORDS = 25
@@ -42,15 +43,26 @@ def extract(blocks: list[Block], outline_levels: dict[str, int]) -> tuple[FrontM
     region = rest[1 : min(end, 1 + TITLE_PAGE_BLOCKS) if end < len(blocks) else 2] if front.taken else []
     for block in region:
         text = _plain(block)
-        if "authors" not in front.metadata and len(block.lines) == 1 and (m := AUTHOR.match(text)):
-            if headings.key(text) not in outline_levels and headings.parse(text) is None:
-                front.metadata["authors"] = [a.strip() for a in AUTHOR_SEPARATOR.split(m.group(1))]
-                front.taken.append((block, "authors"))
+        one_line = len(block.lines) == 1 and headings.key(text) not in outline_levels
+        if "authors" not in front.metadata and one_line and (names := _authors(text)):
+            front.metadata["authors"] = names
+            front.taken.append((block, "authors"))
+        elif "subtitle" not in front.metadata and one_line and block is rest[1] and _is_title(text):
+            front.metadata["subtitle"] = text  # "A Novel", "Lessons from a Life": under the title
+            front.taken.append((block, "subtitle"))
         elif _is_blurb(block, front, chaptered=end < len(blocks)):
             front.metadata["description"] = text
             front.taken.append((block, "description"))
     taken = {id(b) for b, _ in front.taken}
     return front, [b for b in rest if id(b) not in taken]
+
+
+def _authors(text: str) -> list[str]:
+    """The names on an author line ("by Jane Q Writer", "Ann Lee and Bo Park"); none for a phrase."""
+    m = AUTHOR.match(text)
+    if m is None or headings.parse(text) is not None or text.split()[0].lower() in NOT_A_NAME:
+        return []
+    return [a.strip() for a in AUTHOR_SEPARATOR.split(m.group(1))]
 
 
 def _is_blurb(block: Block, front: FrontMatter, chaptered: bool) -> bool:
