@@ -184,13 +184,15 @@ def test_words_bookbuild_adds_are_marked_english_in_a_book_in_another_language(t
 
 def test_an_image_without_alt_text_withdraws_the_conformance_claim(tmp_path: Path) -> None:
     (tmp_path / "fig.png").write_bytes(_png())
-    book = _book(tmp_path, (m.Paragraph((m.Image("fig.png", ""),)),))
+    book = _book(tmp_path, (m.Paragraph((m.Image("fig.png", ""), m.Image("./fig.png", "the same"))),))
     pub = Epub(backend.render(book, tmp_path / "b.epub", {}).path)
+    pngs = [n for n in pub.zip.namelist() if n.endswith(".png")]
+    assert len(pngs) == 1 and len(set(pub.zip.namelist())) == len(pub.zip.namelist())  # one file, both refs
     assert pub.meta("dcterms:conformsTo") == []
     assert "alternativeText" not in pub.meta("schema:accessibilityFeature")
     assert "textual" not in pub.meta("schema:accessModeSufficient")
     assert len(pub.with_property("cover-image")) == 1
-    assert any(i.get("href").endswith(".png") for i in pub.manifest.values())
+    assert sum(i.get("href").endswith(".png") for i in pub.manifest.values()) == 1
 
 
 # --- structure and navigation ---------------------------------------------------

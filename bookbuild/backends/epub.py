@@ -54,7 +54,7 @@ def render(book: m.Book, target: Path, table: dict[str, Any]) -> Edition:
     cover_name, cover_bytes = cover.cover_image(meta, opts.cover_background, opts.cover_foreground, where)
     out.set_cover(cover_name, cover_bytes, create_page=False)
     pictures = images.embedded(book)
-    for uid, (name, data) in enumerate(pictures.values()):
+    for uid, (name, data) in enumerate(dict(pictures.values()).items()):  # one file per distinct image
         out.add_item(
             epub.EpubItem(uid=f"img{uid}", file_name=name, media_type=cover.media_type(name), content=data)
         )
