@@ -67,35 +67,55 @@ class NormalizeOptions:
 
 def normalize(data: bytes, source: str, opts: NormalizeOptions | None = None) -> Manuscript:
     opts = opts or NormalizeOptions()
+    policy = _policy(opts, source)
+    text = reading.decode(data, source)
+    removals: list[Removal] = []
+    toc, front, found = _title_page(text, opts, policy, removals)
+    found = _prepare(found, toc.levels() if toc else {}, opts)
+    front_blocks, chapters, trailing = _deduplicate(found, toc, front, policy, removals, source)
+    unknown = sorted(policy.keep - policy.decided)
+    if unknown:
+        warnings.warn(
+            f"{source}: [normalize] keep names no removal: {', '.join(unknown)} (see report.md for the ids)",
+            NormalizeWarning,
+            stacklevel=2,
+        )
+    return Manuscript(
+        metadata={"language": "en", **front.metadata},
+        documents=_documents(front_blocks, chapters, trailing),
+        removals=sorted(removals, key=lambda r: (r.first_line, r.last_line)),
+        stats=_stats(text, toc, chapters, removals),
+        source=source,
+    )
+
+
+def _policy(opts: NormalizeOptions, source: str) -> dedup.Policy:
     if opts.boilerplate not in BOILERPLATE_POLICIES:
         raise BookError(
             f"[normalize] boilerplate must be one of {', '.join(BOILERPLATE_POLICIES)}", path=source
         )
-    policy = dedup.Policy(
+    return dedup.Policy(
         keep=frozenset(opts.keep),
         drop_boilerplate=opts.boilerplate == "drop",
         min_draft_similarity=opts.min_draft_similarity,
         near_duplicate_threshold=opts.near_duplicate_threshold,
     )
-    text = reading.decode(data, source)
-    stats: dict[str, int] = {"source lines": len(text.splitlines())}
-    removals: list[Removal] = []
 
-    found = blk.split(text)
-    toc, found = outline.extract(found)
-    levels = toc.levels() if toc else {}
+
+def _title_page(
+    text: str, opts: NormalizeOptions, policy: dedup.Policy, removals: list[Removal]
+) -> tuple[outline.Outline | None, frontmatter.FrontMatter, list[Block]]:
+    """Blocks of the text, without the printed contents, page furniture and what became metadata."""
+    toc, found = outline.extract(blk.split(text))
     if toc:
-        entry = removal(
-            "toc",
+        explanation = (
             f"the printed table of contents ({len(toc.entries)} entries); the editions make their own, "
-            "and its titles and numbering are the outline the headings are checked against",
-            toc.blocks,
+            "and its titles and numbering are the outline the headings are checked against"
         )
-        removals.append(entry)
-        stats["outline entries"] = len(toc.entries)
+        removals.append(removal("toc", explanation, toc.blocks))
     found, removed = furniture.strip(headings.separate(found))
     removals += removed
-    front, found = frontmatter.extract(found, levels)
+    front, found = frontmatter.extract(found, toc.levels() if toc else {})
     fix = (lambda t: smarten(markup.plain(t))) if opts.typography else markup.plain
     front.metadata = {
         k: [fix(a) for a in v] if isinstance(v, list) else fix(v) for k, v in front.metadata.items()
@@ -105,8 +125,18 @@ def normalize(data: bytes, source: str, opts: NormalizeOptions | None = None) ->
             found.append(block)  # metadata still, and in the text as well
         else:
             removals.append(entry)
-    found = _prepare(sorted(found, key=lambda b: b.first), levels, opts)
+    return toc, front, sorted(found, key=lambda b: b.first)
 
+
+def _deduplicate(
+    found: list[Block],
+    toc: outline.Outline | None,
+    front: frontmatter.FrontMatter,
+    policy: dedup.Policy,
+    removals: list[Removal],
+    source: str,
+) -> tuple[list[Block], list[chp.Chapter], list[Block]]:
+    """Front blocks, chapters and closing notice, each text kept once."""
     found, trailing, removed = dedup.boilerplate(found, policy)
     removals += removed
     front_blocks, chapters = chp.split(found)
@@ -124,25 +154,7 @@ def normalize(data: bytes, source: str, opts: NormalizeOptions | None = None) ->
         removals += removed
     removals += _near_duplicates(front_blocks, chapters, policy)
     _note_blurb(front, chapters, removals)
-
-    unknown = sorted(policy.keep - policy.decided)
-    if unknown:
-        warnings.warn(
-            f"{source}: [normalize] keep names no removal: {', '.join(unknown)} (see report.md for the ids)",
-            NormalizeWarning,
-            stacklevel=2,
-        )
-    documents = _documents(front_blocks, chapters, trailing)
-    _count(stats, chapters, removals)
-    if toc:
-        stats["outline entries found as headings"] = _found_in_text(toc, chapters)
-    return Manuscript(
-        metadata={"language": "en", **front.metadata},
-        documents=documents,
-        removals=sorted(removals, key=lambda r: (r.first_line, r.last_line)),
-        stats=stats,
-        source=source,
-    )
+    return front_blocks, chapters, trailing
 
 
 def _prepare(found: list[Block], levels: dict[str, int], opts: NormalizeOptions) -> list[Block]:
@@ -275,8 +287,15 @@ def _found_in_text(toc: outline.Outline, chapters: list[chp.Chapter]) -> int:
     return sum(headings.key(e.text) in named for e in toc.entries)
 
 
-def _count(stats: dict[str, int], chapters: list[chp.Chapter], removals: list[Removal]) -> None:
+def _stats(
+    text: str, toc: outline.Outline | None, chapters: list[chp.Chapter], removals: list[Removal]
+) -> dict[str, int]:
+    """What a person checks first: the structure found, the repairs made, what was removed."""
     body = [b for c in chapters for b in c.blocks]
+    stats = {"source lines": len(text.splitlines())}
+    if toc:
+        stats["outline entries"] = len(toc.entries)
+        stats["outline entries found as headings"] = _found_in_text(toc, chapters)
     stats["chapters"] = len(chapters)
     stats["sections"] = sum(chp.is_section(b) for b in body)
     stats["sub-headings"] = sum(b.kind == "heading" and not chp.is_section(b) for b in body)
@@ -286,3 +305,4 @@ def _count(stats: dict[str, int], chapters: list[chp.Chapter], removals: list[Re
     stats["list labels joined with their body"] = sum(b.labels_joined for b in body)
     for reason in sorted({r.reason for r in removals}):
         stats[f"removed: {reason}"] = sum(r.reason == reason for r in removals)
+    return stats
