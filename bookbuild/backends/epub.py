@@ -149,6 +149,7 @@ def _write(out: epub.EpubBook, target: Path, meta: m.Metadata, toc_levels: int) 
         "epub3_pages": False,  # would list every epub:type element as a page
         "epub3_landmark": False,  # nav.xhtml is ours, landmarks included
         "mtime": datetime(*archive.zip_time(meta.modified), tzinfo=UTC),  # dcterms:modified, in UTC
+        "play_order": {"enabled": True, "start_from": 1},  # NCX 2005-1 numbers its navPoints
         "raise_exceptions": True,
     }
     epub.write_epub(buffer, out, options)
