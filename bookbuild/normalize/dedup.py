@@ -31,7 +31,7 @@ BOILERPLATE_WINDOW = 3  # blocks a notice may span (the layout of each copy can 
 NEAR_DUP_MIN_WORDS = 12
 SAME_TITLE = 90  # rapidfuzz ratio from which two headings name the same section
 SHINGLE = 3
-NUM_PERM = 64
+NUM_PERM = 32
 T = TypeVar("T")
 
 
