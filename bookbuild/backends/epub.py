@@ -49,15 +49,11 @@ def render(book: m.Book, target: Path, table: dict[str, Any]) -> Edition:
     out = epub.EpubBook()
     a11y = metadata.accessibility(book)
     metadata.describe(out, meta, a11y)
-    out.add_item(epub.EpubItem(uid="css", file_name=CSS, media_type="text/css", content=_stylesheet()))
-
+    css = (STYLES / "epub.css").read_bytes()
+    out.add_item(epub.EpubItem(uid="css", file_name=CSS, media_type="text/css", content=css))
     cover_name, cover_bytes = cover.cover_image(meta, opts.cover_background, opts.cover_foreground, where)
     out.set_cover(cover_name, cover_bytes, create_page=False)
-    pictures = images.embedded(book)
-    for uid, (name, data) in enumerate(dict(pictures.values()).items()):  # one file per distinct image
-        out.add_item(
-            epub.EpubItem(uid=f"img{uid}", file_name=name, media_type=cover.media_type(name), content=data)
-        )
+    pictures = _add_images(out, book)
 
     first = next((ch for ch in book.chapters if ch.role == "chapter"), book.chapters[0])
     added = [
@@ -75,12 +71,7 @@ def render(book: m.Book, target: Path, table: dict[str, Any]) -> Edition:
     nav = _page(out, "nav", "Contents", nav_body, meta, None)
     nav.properties = ["nav"]
 
-    owners = _anchor_owners(book)
-    text_opts = xhtml.RenderOptions(
-        href=lambda cid, anchor: f"{cid}.xhtml" + (f"#{anchor}" if anchor else ""),
-        image_src=lambda src: f"../{pictures[src][0]}",
-        link_href=lambda href: _link(href, owners),
-    )
+    text_opts = _text_options(book, pictures)
     documents = [_chapter(out, ch, meta, text_opts) for ch in book.chapters]
     out.toc = navigation.ncx(outline, _href)
     out.add_item(epub.EpubNcx())
@@ -94,8 +85,24 @@ def render(book: m.Book, target: Path, table: dict[str, Any]) -> Edition:
     return Edition("epub", target, chapters=len(book.body))
 
 
-def _stylesheet() -> bytes:
-    return (STYLES / "epub.css").read_bytes()
+def _add_images(out: epub.EpubBook, book: m.Book) -> dict[str, str]:
+    """Pack the manuscript's images, one file per distinct image; {src in the model: file name}."""
+    pictures = images.embedded(book)
+    for uid, (name, data) in enumerate(dict(pictures.values()).items()):
+        out.add_item(
+            epub.EpubItem(uid=f"img{uid}", file_name=name, media_type=cover.media_type(name), content=data)
+        )
+    return {src: name for src, (name, _) in pictures.items()}
+
+
+def _text_options(book: m.Book, pictures: dict[str, str]) -> xhtml.RenderOptions:
+    """How the manuscript's documents, in the text folder, point at each other and at images."""
+    owners = _anchor_owners(book)
+    return xhtml.RenderOptions(
+        href=lambda cid, anchor: f"{cid}.xhtml" + (f"#{anchor}" if anchor else ""),
+        image_src=lambda src: f"../{pictures[src]}",
+        link_href=lambda href: _link(href, owners),
+    )
 
 
 def _href(chapter_id: str, anchor: str | None) -> str:
@@ -119,7 +126,7 @@ def _page(
 
 
 def _chapter(out: epub.EpubBook, ch: m.Chapter, meta: m.Metadata, opts: xhtml.RenderOptions) -> epub.EpubItem:
-    """One manuscript document, in the text folder: its links are relative to that folder."""
+    """One manuscript document, in the text folder."""
     title = m.plain_text(ch.title) or ch.label or meta.title
     division = "bodymatter" if ch.role == "chapter" else ch.role
     content = xhtml.document(title, meta.language, [xhtml.chapter(ch, opts)], [f"../{CSS}"], division)
