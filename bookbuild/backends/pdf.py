@@ -1,8 +1,8 @@
 """Model -> print PDF, laid out by WeasyPrint with styles/print.css.
 
 The book is one HTML document: front matter pages (bookbuild.pdf.frontmatter), then the model's
-front matter, then the body, each in a wrapper whose CSS page name decides the folios and running
-heads. The gutter depends on the page count, so a book whose length was misjudged is laid out twice.
+front matter, then the body; print.css gives each part a page name that decides its folios and
+running heads. The gutter depends on the page count, so a book whose length was misjudged is laid out twice.
 """
 
 from __future__ import annotations
@@ -44,9 +44,7 @@ def render(book: m.Book, target: Path, table: dict[str, Any]) -> Edition:
         first_body = next((ch.id for ch in book.chapters if ch.role != "frontmatter"), None)
         body_start = _page_of(document, first_body)
         _set_metadata(document, book.metadata)
-        document.write_pdf(
-            target, finisher=labels.finisher(labels.ranges(body_start)), pdf_tags=True
-        )
+        document.write_pdf(target, finisher=labels.finisher(labels.ranges(body_start)), pdf_tags=True)
     except RefusedURL as exc:
         raise BookError(
             f"refers to {exc.url!r}, outside the book: only files in the book folder can be used",
@@ -78,17 +76,17 @@ def _layout(
 def _html(book: m.Book, opts: PdfOptions) -> str:
     meta = book.metadata
     ropts = xhtml.RenderOptions(href=_href, epub_types=False)
-    front = xhtml.el("div", {"class": "front-matter"})
-    body = xhtml.el("div", {"class": "body-matter"})
-    for ch in book.chapters:
-        (front if ch.role == "frontmatter" else body).append(_chapter(ch, ropts))
+    front = [_chapter(ch, ropts) for ch in book.chapters if ch.role == "frontmatter"]
+    body = [_chapter(ch, ropts) for ch in book.chapters if ch.role != "frontmatter"]
+    if body:
+        body[0].set("class", f"{body[0].get('class')} body-start")  # the page count restarts here
     pages = [
         frontmatter.half_title(meta),
         frontmatter.title_page(meta),
         frontmatter.copyright_page(meta),
         frontmatter.contents(book, opts.contents_depth, ropts),
-        front,
-        body,
+        *front,
+        *body,
     ]
     if opts.profile == "press":
         for page in pages:

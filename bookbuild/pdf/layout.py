@@ -30,7 +30,7 @@ def page_css(g: Geometry, opts: PdfOptions, gutter: float, font_size: float) -> 
 
 def _press_rules(opts: PdfOptions) -> list[str]:
     """No bookmarks; bleed on the three edges that get trimmed; crop marks only when asked."""
-    rules = ["h1, h2, h3, h4, h5, h6 { bookmark-level: none; }"]
+    rules = ["* { bookmark-level: none !important; }"]
     inner = "auto" if opts.crop_marks else "0"
     if opts.bleed:
         outer = f"{BLEED:.2f}pt"
