@@ -77,6 +77,7 @@ def boilerplate(blocks: list[Block], policy: Policy) -> tuple[list[Block], list[
                 explained,
                 [blocks[i] for i in run],
                 where([blocks[i] for i in kept]) if kept else None,
+                1.0,  # the same words
             )
             if not policy.keeps(entry):
                 removals.append(entry)
