@@ -466,3 +466,12 @@ def test_the_line_under_the_title(under_title: str, key: str, value: object) -> 
     ms = run(f"The River\n\n{under_title}\n\nChapter 1: Start\n\n{prose(1)}\n")
     assert ms.metadata["title"] == "The River" and ms.metadata[key] == value
     assert under_title not in chapter_text(ms)
+
+
+def test_numbered_chapters_without_the_word_chapter() -> None:
+    ms = run(
+        f"1. Introduction\n\n{prose(1)}\n\n1.1 Scope\n\n{prose(2)}\n\n2. Method\n\n{prose(3)}\n\n"
+        f"2.1 Data\n\n{prose(4)}\n\n1. A Point Made\n\n{prose(5)}\n"
+    )
+    assert [d.text.splitlines()[0] for d in ms.documents] == ["# 1. Introduction", "# 2. Method"]
+    assert "## 2.1 Data" in ms.documents[1].text and "### 1. A Point Made" in ms.documents[1].text

@@ -92,6 +92,7 @@ def _is_title(text: str) -> bool:
         and len(text.split()) <= MAX_TITLE_WORDS
         and text[-1] not in ".,;!?"
         and headings.parse(text) is None
+        and not headings.ITEM_NUMBER.match(text)
         and not headings.FRONT_MATTER.match(headings.key(text))
     )
 

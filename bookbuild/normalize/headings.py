@@ -136,6 +136,7 @@ def classify(blocks: list[Block], outline_titles: dict[str, int]) -> None:
     context = 1  # level of the last numbered heading: unnumbered ones go one below it
     section = 1  # level of the last section-level heading of the chapter
     run_level: int | None = None  # "1. …", "2. …" titles right under an unnumbered heading nest in it
+    numbered_chapters = _numbered_chapters(blocks)
     for i, block in enumerate(blocks):
         if block.kind != "text" or len(block.lines) != 1:
             continue
@@ -144,7 +145,7 @@ def classify(blocks: list[Block], outline_titles: dict[str, int]) -> None:
             continue  # the next block continues this line: a paragraph cut short
         line = " ".join(block.lines[0].split())
         level = outline_titles.get(key(line))
-        parsed = parse(line, trusted=level is not None)
+        parsed = parse(line, trusted=level is not None) or numbered_chapters.get(line)
         level = parsed.level if parsed else level
         if level is not None:
             context, run_level = level, None
@@ -216,6 +217,23 @@ def matter_role(block: Block) -> Role:
     return (
         "frontmatter" if FRONT_MATTER.match(name) else "backmatter" if BACK_MATTER.match(name) else "chapter"
     )
+
+
+def _numbered_chapters(blocks: list[Block]) -> dict[str, Parsed]:
+    """In a text with no "Chapter" lines, "3. Title" lines are its chapters when sections 3.1, 3.2 follow."""
+    lines = [" ".join(b.lines[0].split()) for b in blocks if b.kind == "text" and len(b.lines) == 1]
+    parsed = [p for p in map(parse, lines) if p is not None]
+    if any(p.level == 1 for p in parsed):
+        return {}
+    prefixes = {p.label.partition(".")[0] for p in parsed if p.label.count(".") == 1}
+    found: dict[str, Parsed] = {}
+    last = 0
+    for line in lines:
+        m = ITEM_NUMBER.match(line)
+        if m and m.group(1) in prefixes and int(m.group(1)) == last + 1 and is_short_heading(line):
+            found[line] = Parsed(1, m.group(1), m.group(2))
+            last += 1
+    return found
 
 
 def _followed_by_text(nxt: Block | None, line: str) -> bool:
