@@ -136,7 +136,8 @@ def contents_numbers(reader: PdfReader, target: str) -> Check:
                 )
     if not checked:
         return Check(target, "contents page numbers", (), "no linked contents to check")
-    return Check(target, "contents page numbers", listed(problems), f"{checked} entries, each on its page")
+    entries = "1 entry" if checked == 1 else f"{checked} entries"
+    return Check(target, "contents page numbers", listed(problems), f"{entries}, each on its page")
 
 
 def _link_areas(page: Any, destinations: dict[str, int | None]) -> dict[str, tuple[float, float]]:
