@@ -98,7 +98,8 @@ def test_the_seed_pdfs_pass(built: dict[str, dict[str, Edition]]) -> None:
         checks = by_name(pdf.check(built[slug]["pdf"].path))
         assert passed(list(checks.values())), [c.problems for c in checks.values()]
     bio = by_name(pdf.check(built[BIO]["pdf"].path))
-    assert bio["contents page numbers"].note.startswith("20 entries")  # every chapter was compared
+    compared = int(bio["contents page numbers"].note.split()[0])
+    assert compared >= 20  # every chapter's entry (and each section's, at a deeper contents) was compared
     assert "6.00 × 9.00 in" in bio["page size"].note
 
 
