@@ -12,7 +12,7 @@ import os
 import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from bookbuild import config as cfg
@@ -43,6 +43,11 @@ def read_manuscript(config: cfg.BookConfig) -> Manuscript:
         return manuscript.read(source)
     opts = cfg.options(NormalizeOptions, config.tables.get("normalize", {}), f"{config.path} [normalize]")
     return normalize(read_bytes(source), str(source), opts)
+
+
+def with_option(config: cfg.BookConfig, stage: str, key: str, value: object) -> cfg.BookConfig:
+    """The book with one option of a stage's table set from the command line, over book.toml."""
+    return replace(config, tables={**config.tables, stage: {**config.tables.get(stage, {}), key: value}})
 
 
 def load_book(config: cfg.BookConfig) -> Book:

@@ -66,6 +66,7 @@ def _parser() -> argparse.ArgumentParser:
         help="build only this edition (repeatable; default: both)",
     )
     build.add_argument("--check", action="store_true", help="check the book and its editions after building")
+    _profile_option(build)
     _json_option(build)
     build.set_defaults(func=_build)
 
@@ -104,6 +105,25 @@ def _parser() -> argparse.ArgumentParser:
     normalize.add_argument("--force", action="store_true", help="overwrite hand-edited files")
     normalize.set_defaults(func=_normalize)
 
+    proof = commands.add_parser(
+        "proof",
+        parents=[common],
+        help="render pages or spreads of the print edition to PNG",
+        description="Build a book's PDF (or take a PDF file) and render the chosen pages, or the "
+        "two-page spreads holding them, to PNG images, to look at before printing. Pages are counted "
+        "in the file from 1 (the half-title), not by the printed folios.",
+    )
+    proof.add_argument("target", type=Path, metavar="BOOK_DIR|FILE.pdf", help="a book folder or a PDF")
+    proof.add_argument("--pages", default="1-12", help="pages such as 1-12,40 (default: 1-12)")
+    proof.add_argument("--spreads", action="store_true", help="verso and recto side by side")
+    proof.add_argument("--dpi", type=int, default=100, help="resolution of the images (default: 100)")
+    proof.add_argument(
+        "-o", "--output", type=Path, default=Path("dist/proof"), metavar="DIR",
+        help="where the images go (default: dist/proof/)",
+    )  # fmt: skip
+    _profile_option(proof)
+    proof.set_defaults(func=_proof)
+
     new = commands.add_parser(
         "new",
         parents=[common],
@@ -126,6 +146,15 @@ def _talk_options(parser: argparse.ArgumentParser, default: object) -> None:
     talk.add_argument(
         "-v", "--verbose", action="store_const", const=1, dest="verbosity", default=default,
         help="more detail: stage times, every problem a check finds, tracebacks of internal errors",
+    )  # fmt: skip
+
+
+def _profile_option(parser: argparse.ArgumentParser) -> None:
+    from bookbuild.pdf.options import PROFILES
+
+    parser.add_argument(
+        "--profile", choices=PROFILES,
+        help="PDF profile, over book.toml [pdf] profile: reading (bookmarks, links) or press (for a printer)",
     )  # fmt: skip
 
 
@@ -160,7 +189,7 @@ def _find_books() -> list[Path]:
 
 
 def _build(args: argparse.Namespace) -> int:
-    from bookbuild.build import build_book, config_for
+    from bookbuild.build import build_book, config_for, with_option
     from bookbuild.check import check_book, passed
     from bookbuild.console import BookRun, check_json, run_json
 
@@ -174,6 +203,8 @@ def _build(args: argparse.Namespace) -> int:
         runs.append(run)
         try:
             config = config_for(target)
+            if args.profile:
+                config = with_option(config, "pdf", "profile", args.profile)
             with out.stages(run, 2 + len(formats)) as progress:
                 built = build_book(config, args.output, formats, progress)
             run.editions = built.editions
@@ -229,6 +260,15 @@ def _normalize(args: argparse.Namespace) -> int:
     manuscript.write(ms, args.output, force=args.force)
     for line in normalize_summary(ms, args.output / manuscript.REPORT_MD):
         out.say(line)
+    return 0
+
+
+def _proof(args: argparse.Namespace) -> int:
+    from bookbuild.proof import proof_target
+
+    out = _output(args)
+    for path in proof_target(args.target, args.output, args.pages, args.spreads, args.dpi, args.profile):
+        out.say(f"wrote {path}")
     return 0
 
 

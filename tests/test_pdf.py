@@ -272,3 +272,33 @@ def test_bad_pdf_options_are_errors_naming_the_key(table: dict[str, object], mes
 def test_unknown_pdf_key_is_a_warning() -> None:
     with pytest.warns(cfg.ConfigWarning, match="gutters"):
         options.read({"gutters": "1in"}, "book.toml [pdf]")
+
+
+def test_proof_renders_spreads_verso_left_recto_right(
+    built: dict[str, dict[str, Edition]], tmp_path: Path
+) -> None:
+    from PIL import Image
+
+    from bookbuild.proof import proof
+
+    essay_pdf = built["ecommerce-pioneer"]["pdf"].path
+    written = proof(essay_pdf, tmp_path, "1,3,99", as_spreads=True, dpi=20)
+    assert [p.name for p in written] == [
+        "ecommerce-pioneer-spread-001.png",
+        "ecommerce-pioneer-spread-002-003.png",
+    ]
+    sizes = []
+    for path in written:
+        with Image.open(path) as image:
+            sizes.append(image.size)
+    single, spread = sizes
+    assert single == (6 * 20, 9 * 20)
+    assert spread[0] > 2 * single[0] and spread[1] == single[1]
+
+
+@pytest.mark.parametrize("spec", ["0-3", "5-2", "x", "900"])
+def test_proof_refuses_pages_it_cannot_show(spec: str) -> None:
+    from bookbuild.proof import page_numbers
+
+    with pytest.raises(BookError, match="--pages"):
+        page_numbers(spec, 10)
