@@ -7,10 +7,10 @@ removed with a warning.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import posixpath
 import re
+import uuid
 import warnings
 from collections import Counter
 from datetime import UTC, datetime
@@ -54,9 +54,6 @@ def _metadata(ms: Manuscript, config: BookConfig) -> m.Metadata:
     b, found = config.book, ms.metadata
     title = b.title or str(found.get("title") or "") or config.slug.replace("-", " ").title()
     authors = tuple(b.authors) or tuple(found.get("authors") or ())
-    digest = hashlib.sha256(
-        "\n".join([title, *authors, *(d.text for d in ms.documents)]).encode("utf-8")
-    ).hexdigest()
     cover = config.root / b.cover if b.cover else None
     return m.Metadata(
         title=title,
@@ -68,11 +65,16 @@ def _metadata(ms: Manuscript, config: BookConfig) -> m.Metadata:
         publisher=b.publisher or None,
         date=b.date or None,
         rights=b.rights or None,
-        identifier=b.identifier or f"urn:bookbuild:{digest[:32]}",
+        identifier=b.identifier or _identifier(config.slug, title, authors),
         source_note=Path(ms.source).name if ms.source else None,
         modified=_modified(),
         cover_image=cover,
     )
+
+
+def _identifier(slug: str, title: str, authors: tuple[str, ...]) -> str:
+    """Derived from what names the book, not its text: fixing a typo is not a new edition for stores."""
+    return uuid.uuid5(uuid.NAMESPACE_URL, "bookbuild:" + "\n".join([slug, title, *authors])).urn
 
 
 def _modified() -> str:
