@@ -25,7 +25,9 @@ test: $(STAMP)
 	$(BIN)/python -m pytest -q
 
 # Each bench/*.py script measures one stage and prints its figures.
+# pandoc: the print bench compares the PDF build with pandoc --pdf-engine=weasyprint.
 bench: $(STAMP)
+	@command -v pandoc >/dev/null || { apt-get update -qq && apt-get install -y -qq pandoc >/dev/null; }
 	@for script in bench/*.py; do $(BIN)/python $$script || exit 1; done
 
 # DAISY Ace on every book's EPUB; fails on any violation. Ace drives the system Chromium
