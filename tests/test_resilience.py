@@ -72,13 +72,13 @@ def built_text(workspace: Path) -> str:
 def test_empty_manuscript(workspace: Path, capsys: pytest.CaptureFixture[str]) -> None:
     book = make_book(workspace, " \n\n \n")
     message = refused(capsys, book)
-    assert "source.txt" in message and "empty" in message
+    assert "source.txt" in message and "empty" in message and "put the text of the book in it" in message
 
 
 def test_binary_file(workspace: Path, capsys: pytest.CaptureFixture[str]) -> None:
     png = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 8
     message = refused(capsys, make_book(workspace, png))
-    assert "source.txt" in message and "binary" in message
+    assert "source.txt" in message and "binary" in message and "save the manuscript as plain text" in message
 
 
 @pytest.mark.parametrize(

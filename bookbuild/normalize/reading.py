@@ -18,6 +18,9 @@ BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
+# What to do, for the one-line messages the command line shows.
+EMPTY_HINT = "put the text of the book in it, or point [book] source at the file that has it"
+TEXT_HINT = "save the manuscript as plain text (.txt, UTF-8) from your editor and build that"
 # XML 1.0 allows tab, newline, carriage return and everything from U+0020 except
 # surrogates and U+FFFE/U+FFFF; C1 controls are legal but never wanted in prose.
 XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
@@ -38,7 +41,7 @@ def read_bytes(path: Path) -> bytes:
     except OSError as exc:
         raise BookError(f"cannot read: {exc.strerror}", path=path) from None
     if not data.strip():
-        raise BookError("the manuscript is empty", path=path)
+        raise BookError("the manuscript is empty", path=path, hint=EMPTY_HINT)
     return data
 
 
@@ -49,7 +52,7 @@ def decode(data: bytes, source: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n\n")
     text = XML_FORBIDDEN.sub("", text)
     if not text.strip():
-        raise BookError("the manuscript is empty", path=source)
+        raise BookError("the manuscript is empty", path=source, hint=EMPTY_HINT)
     return text
 
 
@@ -72,7 +75,9 @@ def _decode(data: bytes, source: str) -> str:
                 raise _undecodable(data, exc, source) from None
     if b"\x00" in data:
         line = data.count(b"\n", 0, data.index(b"\x00")) + 1
-        raise BookError("binary file, not text (it contains NUL bytes)", path=source, line=line)
+        raise BookError(
+            "binary file, not text (it contains NUL bytes)", path=source, line=line, hint=TEXT_HINT
+        )
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -82,7 +87,7 @@ def _decode(data: bytes, source: str) -> str:
     except UnicodeDecodeError:
         raise _undecodable(data, utf8_error, source) from None
     if _looks_binary(text):
-        raise BookError("binary file, not text", path=source)
+        raise BookError("binary file, not text", path=source, hint=TEXT_HINT)
     return text
 
 
@@ -92,6 +97,7 @@ def _undecodable(data: bytes, exc: UnicodeDecodeError, source: str) -> BookError
         f"cannot decode the text: not UTF-8, UTF-16 or Windows-1252 (byte {exc.start})",
         path=source,
         line=line,
+        hint=TEXT_HINT,
     )
 
 
