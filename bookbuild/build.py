@@ -150,4 +150,4 @@ def config_for(target: Path) -> cfg.BookConfig:
         return cfg.load(target.parent)
     if target.exists():
         return cfg.for_text_file(target)
-    raise BookError("no such book folder or file", path=target)
+    raise BookError("no such book folder or file", path=target, hint="check the spelling of the path")
