@@ -42,8 +42,7 @@ class Output:
     """The command's voice, set by -q, -v and --json."""
 
     def __init__(self, verbosity: int = 0, as_json: bool = False) -> None:
-        self.verbosity = -1 if as_json and verbosity <= 0 else verbosity
-        self.as_json = as_json
+        self.verbosity = -1 if as_json and verbosity <= 0 else verbosity  # JSON alone on stdout
         # NO_COLOR (no-color.org): rich alone would drop the colours but keep bold and dim
         styles = None if os.environ.get("NO_COLOR") else "auto"
         self.out = Console(highlight=False, color_system=styles)
