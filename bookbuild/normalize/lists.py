@@ -11,7 +11,7 @@ import re
 
 from bookbuild.normalize.blocks import Block, Item, merge
 
-ITEM = re.compile(r"^(\s*)([-*+•●▪◦–]|\d{1,3}[.)])\s+(\S.*)$")
+ITEM = re.compile(r"^(\s*)([-*+•●▪◦]|\d{1,3}[.)])\s+(\S.*)$")
 WHOLLY_BOLD = re.compile(r"^(\*\*|__)[^*_]+\1$")
 MAX_LABEL_CHARS = 100
 

@@ -26,4 +26,4 @@ def _item(block: Block, index: int) -> str:
     item = block.items[index]
     indent = "   " if block.ordered else "  "
     marker = "-" if item.number is None else f"{item.number}."  # as printed; readers count from the first
-    return f"{indent * item.depth}{marker} {item.text}"
+    return f"{indent * item.depth}{marker} {paragraph(item.text)}"
