@@ -475,3 +475,8 @@ def test_numbered_chapters_without_the_word_chapter() -> None:
     )
     assert [d.text.splitlines()[0] for d in ms.documents] == ["# 1. Introduction", "# 2. Method"]
     assert "## 2.1 Data" in ms.documents[1].text and "### 1. A Point Made" in ms.documents[1].text
+
+
+def test_list_items_that_look_like_markup_are_escaped() -> None:
+    ms = run("Chapter 1: A\n\nIntro.\n\n- # of users grew\n- > not a quote\n\n– a dash line, not an item\n")
+    assert "- \\# of users grew\n- \\> not a quote\n\n– a dash line, not an item\n" in chapter_text(ms)
