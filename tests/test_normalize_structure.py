@@ -480,3 +480,10 @@ def test_numbered_chapters_without_the_word_chapter() -> None:
 def test_list_items_that_look_like_markup_are_escaped() -> None:
     ms = run("Chapter 1: A\n\nIntro.\n\n- # of users grew\n- > not a quote\n\n– a dash line, not an item\n")
     assert "- \\# of users grew\n- \\> not a quote\n\n– a dash line, not an item\n" in chapter_text(ms)
+
+
+def test_scene_breaks_stay_breaks() -> None:
+    ms = run(
+        "Chapter 1: A\n\nOne scene ends.\n\n* * *\n\nAnother begins.\n\n# # #\n\nA third.\n\n---\n\nLast.\n"
+    )
+    assert chapter_text(ms).count("\n\n* * *\n\n") == 3 and "—" not in chapter_text(ms)

@@ -159,6 +159,8 @@ def _deduplicate(
 
 def _prepare(found: list[Block], levels: dict[str, int], opts: NormalizeOptions) -> list[Block]:
     """Classify every block, rebuild paragraphs and lists, set the inline text."""
+    for block in found:
+        blk.mark_break(block)
     headings.classify(found, levels)
     found = headings.attach_titles(found)
     headings.promote_top(found)

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+
+SCENE_BREAK = re.compile(r"^\s*([*\-_~=•·#])(?:\s*\1){2,}\s*$")
 
 
 @dataclass
@@ -18,7 +21,7 @@ class Item:
 class Block:
     """A run of non-blank source lines, and what the passes found it to be.
 
-    kind is "text" until classified, then "paragraph", "heading" or "list".
+    kind is "text" until classified, then "paragraph", "heading", "list" or "break".
     """
 
     lines: list[str]
@@ -43,6 +46,12 @@ class Block:
         if self.kind == "list":
             return "\n".join(item.text for item in self.items)
         return self.text or "\n".join(self.lines)
+
+
+def mark_break(block: Block) -> None:
+    """A line of `* * *`, `***`, `---` or `~~~` alone is a scene break, not a list or a dash."""
+    if block.kind == "text" and len(block.lines) == 1 and SCENE_BREAK.match(block.lines[0]):
+        block.kind = "break"
 
 
 def split(text: str) -> list[Block]:

@@ -17,6 +17,8 @@ def document(number: int, role: Role, name: str, blocks: list[Block]) -> Documen
 def markdown(block: Block) -> str:
     if block.kind == "heading":
         return f"{'#' * block.level} {block.text}"
+    if block.kind == "break":
+        return "* * *"
     if block.kind == "list":
         return "\n".join(_item(block, i) for i in range(len(block.items)))
     return paragraph(block.text)
