@@ -487,3 +487,48 @@ def test_scene_breaks_stay_breaks() -> None:
         "Chapter 1: A\n\nOne scene ends.\n\n* * *\n\nAnother begins.\n\n# # #\n\nA third.\n\n---\n\nLast.\n"
     )
     assert chapter_text(ms).count("\n\n* * *\n\n") == 3 and "—" not in chapter_text(ms)
+
+
+NOVEL = """THE SILENT HARBOUR
+
+A Novel
+
+by Mary Ann Evans
+
+CONTENTS
+
+   I. The Arrival ........ 1
+  II. The Storm ........... 9
+
+CHAPTER I.
+
+THE ARRIVAL
+
+It was in the year 1847 that the _Good Hope_ came into the harbour,
+her sails torn. "We shall not sail again," said the captain--a man of
+few words--"not this side of winter..."
+
+'Tis a strange thing, thought Mary.
+
+CHAPTER II.
+
+THE STORM
+
+The wind came at night.
+"""
+
+
+def test_a_plain_text_novel() -> None:
+    ms = run(NOVEL)
+    assert ms.metadata == {
+        "language": "en",
+        "title": "THE SILENT HARBOUR",
+        "subtitle": "A Novel",
+        "authors": ["Mary Ann Evans"],
+    }
+    assert ms.documents[0].text == (
+        "# CHAPTER I. THE ARRIVAL\n\nIt was in the year 1847 that the *Good Hope* came into the harbour, "
+        "her sails torn. “We shall not sail again,” said the captain—a man of few words—“not this side "
+        "of winter…”\n\n’Tis a strange thing, thought Mary.\n"
+    )
+    assert ms.stats["outline entries found as headings"] == ms.stats["outline entries"] == 2
