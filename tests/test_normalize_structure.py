@@ -162,6 +162,11 @@ def test_paragraph_cut_by_a_page_break_is_joined() -> None:
     assert ms.stats["paragraphs joined across page breaks"] == 2
 
 
+def test_numbered_heading_may_open_with_a_lower_camel_case_brand() -> None:
+    ms = run("Chapter 1: Start\n\n1.1 eBay's Challenges in China\n\neBay's strategy faced problems.\n")
+    assert "## 1.1 eBay’s Challenges in China\n\neBay’s strategy faced problems." in chapter_text(ms)
+
+
 def test_cut_paragraph_is_not_joined_to_a_heading() -> None:
     ms = run(
         "Chapter 1: Start\n\nIt stopped in the middle of the sentence and never came\n\n"

@@ -101,7 +101,20 @@ def _title_like(title: str) -> bool:
         ends_open = _title_case(title)
     else:
         ends_open = end[-1] not in TERMINAL or bool(ABBREVIATION_END.search(end))
-    return (title[0].isupper() or title[0].isdigit() or title[0] in "\"'“‘") and ends_open
+    first_word = title.split()[0]
+    starts = title[0].isupper() or title[0].isdigit() or title[0] in "\"'“‘" or _camel_case(first_word)
+    return starts and ends_open
+
+
+def _continues_sentence(line: str) -> bool:
+    """Starts in lower case, as the rest of a cut sentence does ("eBay's …" starts a new one)."""
+    words = line.split()
+    return bool(words) and words[0][0].islower() and not _camel_case(words[0])
+
+
+def _camel_case(word: str) -> bool:
+    """A brand written in lower camel case ("eBay", "iPhone") may open a title."""
+    return word[0].islower() and any(c.isupper() for c in word[1:])
 
 
 def _unbold(text: str) -> str:
@@ -141,7 +154,7 @@ def classify(blocks: list[Block], outline_titles: dict[str, int]) -> None:
         if block.kind != "text" or len(block.lines) != 1:
             continue
         nxt = blocks[i + 1] if i + 1 < len(blocks) else None
-        if nxt is not None and nxt.kind == "text" and nxt.lines[0][:1].islower():
+        if nxt is not None and nxt.kind == "text" and _continues_sentence(nxt.lines[0]):
             continue  # the next block continues this line: a paragraph cut short
         line = " ".join(block.lines[0].split())
         level = outline_titles.get(key(line))
