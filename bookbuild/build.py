@@ -143,11 +143,20 @@ def find_books(root: Path) -> list[Path]:
 
 
 def config_for(target: Path) -> cfg.BookConfig:
-    """A book folder, or a bare text file built with inferred metadata."""
+    """A book folder, or a bare text file built with inferred metadata.
+
+    A raw file that a book folder names as its source is that book, so its
+    book.toml (the [normalize] options among them) applies.
+    """
     if target.is_dir():
         return cfg.load(target)
     if target.name == cfg.BOOK_TOML:  # the book's settings given for the book
         return cfg.load(target.parent)
     if target.exists():
+        owner = target.parent / cfg.BOOK_TOML
+        if owner.is_file():
+            config = cfg.load(target.parent)
+            if config.source_path.resolve() == target.resolve():
+                return config
         return cfg.for_text_file(target)
     raise BookError("no such book folder or file", path=target, hint="check the spelling of the path")

@@ -98,7 +98,10 @@ def _parser() -> argparse.ArgumentParser:
         "chapter) plus report.md/report.json listing every removed block. Refuses to overwrite "
         "files you have edited by hand unless --force is given.",
     )
-    normalize.add_argument("raw", type=Path, metavar="RAW", help="the raw manuscript text file")
+    normalize.add_argument(
+        "raw", type=Path, metavar="RAW",
+        help="the raw manuscript text file, or a book folder (its book.toml [normalize] options apply)",
+    )  # fmt: skip
     normalize.add_argument(
         "-o", "--output", type=Path, required=True, metavar="DIR", help="folder for the canonical manuscript"
     )
@@ -251,12 +254,14 @@ def _check(args: argparse.Namespace) -> int:
 
 def _normalize(args: argparse.Namespace) -> int:
     from bookbuild import manuscript
+    from bookbuild.build import config_for, read_manuscript
     from bookbuild.console import normalize_summary
-    from bookbuild.normalize import normalize
-    from bookbuild.normalize.reading import read_bytes
 
     out = _output(args)
-    ms = normalize(read_bytes(args.raw), str(args.raw))
+    config = config_for(args.raw)
+    if config.source_path.is_dir():
+        raise BookError("the source is already a canonical manuscript", path=config.source_path)
+    ms = read_manuscript(config)
     manuscript.write(ms, args.output, force=args.force)
     for line in normalize_summary(ms, args.output / manuscript.REPORT_MD):
         out.say(line)

@@ -101,9 +101,25 @@ def test_normalize_says_what_it_changed(tmp_path: Path, capsys: pytest.CaptureFi
     out_dir = tmp_path / "canonical"
     assert cli.main(["normalize", str(ESSAY / "source.txt"), "-o", str(out_dir)]) == 0
     err = capsys.readouterr().err
-    assert "1 chapters" in err or "chapters" in err
+    assert "1 documents: 1 chapters, 0 sections" in err
     assert "joins" in err and "blocks removed" in err
     assert str(out_dir / "report.md") in err
+
+
+def test_normalize_applies_the_books_normalize_options(tmp_path: Path) -> None:
+    """Given the book (or its raw source), `normalize` honours book.toml's [normalize] table."""
+    book = tmp_path / "book"
+    book.mkdir()
+    notice = "If you like this book, please send a donation to the author."
+    chapters = "\n\n".join(f"Chapter {n}: Part {n}\n\nThe story of part {n} goes on here." for n in (1, 2))
+    (book / "source.txt").write_text(f"A Book\n\n{notice}\n\n{chapters}\n\n{notice}\n")
+    (book / "book.toml").write_text('[book]\nsource = "source.txt"\n[normalize]\nboilerplate = "drop"\n')
+    for target in (book, book / "source.txt"):
+        out_dir = tmp_path / f"canonical-{target.name}"
+        assert cli.main(["normalize", str(target), "-o", str(out_dir)]) == 0
+        text = "".join(p.read_text() for p in out_dir.glob("*.md") if p.name != "report.md")
+        assert "donation" not in text
+        assert "donation" in (out_dir / "report.md").read_text()
 
 
 def test_build_json_reports_an_error_per_book(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
