@@ -9,7 +9,7 @@ from bookbuild.normalize import headings
 from bookbuild.normalize.blocks import Block
 
 AUTHOR = re.compile(
-    r"^(?:(?:written\s+)?by\s+)?((?:[A-Z][\w.'’-]*\.?)(?:,?\s+(?:[A-Z][\w.'’-]*|de|van|von|da|del|bin|al|and|&)){1,8})$"
+    r"^(?:(?i:(?:written\s+)?by)\s+)?((?:[A-Z][\w.'’-]*\.?)(?:,?\s+(?:[A-Z][\w.'’-]*|de|van|von|da|del|bin|al|and|&)){1,8})$"
 )
 AUTHOR_SEPARATOR = re.compile(r",\s*|\s+and\s+|\s*&\s*")
 NOT_A_NAME = {"a", "an", "the", "on", "in", "of", "from", "how", "why", "what", "when", "my", "our"}

@@ -11,14 +11,17 @@ import re
 
 from bookbuild.normalize.blocks import Block, Item, merge
 
-ITEM = re.compile(r"^(\s*)([-*+•●▪◦]|\d{1,3}[.)])\s+(\S.*)$")
+ITEM = re.compile(r"^(\s*)([-*+•●▪◦–]|\d{1,3}[.)])\s+(\S.*)$")
+DIALOGUE_DASH = "–"  # also opens a line of dialogue: a bullet only when the next line has one too
 WHOLLY_BOLD = re.compile(r"^(\*\*|__)[^*_]+\1$")
 MAX_LABEL_CHARS = 100
 
 
 def parse(block: Block) -> None:
     """Make a block whose first line is an item into a list; other lines continue the item above."""
-    if block.kind != "text" or not ITEM.match(block.lines[0]):
+    if block.kind != "text" or not (first := ITEM.match(block.lines[0])):
+        return
+    if first.group(2) == DIALOGUE_DASH and not (len(block.lines) > 1 and ITEM.match(block.lines[1])):
         return
     items: list[Item] = []
     indents: list[int] = []  # indentation of each open nesting level
