@@ -27,18 +27,19 @@ class FrontMatter:
 def extract(blocks: list[Block], outline_levels: dict[str, int]) -> tuple[FrontMatter, list[Block]]:
     """Metadata from the opening blocks, and the blocks left for the text."""
     front = FrontMatter()
-    end = _first_chapter(blocks, outline_levels)
     rest = list(blocks)
     if not rest:
         return front, rest
     title_block = rest[0]
     title = _plain(title_block)
+    end = _first_chapter(blocks, outline_levels)
     if len(title_block.lines) <= 2 and _is_title(title) and len(rest) > 1:
         head, sep, tail = title.partition(": ")
         front.metadata["title"] = head.strip() if sep else title
         if sep:
             front.metadata["subtitle"] = tail.strip()
         front.taken.append((title_block, "title"))
+        end = 1 + _first_chapter(blocks[1:], outline_levels)  # a `# Title` is not the first chapter
     # the title page: a few blocks under the title, or only the next one when no chapter follows
     region = rest[1 : min(end, 1 + TITLE_PAGE_BLOCKS) if end < len(blocks) else 2] if front.taken else []
     for block in region:
@@ -81,8 +82,8 @@ def _first_chapter(blocks: list[Block], outline_levels: dict[str, int]) -> int:
         if len(block.lines) == 1:
             parsed = headings.parse(block.lines[0])
             level = parsed.level if parsed else outline_levels.get(headings.key(block.lines[0]))
-            if level == 1:
-                return i
+            if level == 1 or headings.MARKDOWN.match(block.lines[0]):
+                return i  # under a `# Title` the chapters may be `##`: a marked heading ends the title page
     return len(blocks)
 
 
