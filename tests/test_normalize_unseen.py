@@ -42,3 +42,81 @@ def test_markdown_title_page_gives_subtitle_and_author_and_hash_hash_chapters() 
     assert ms.metadata["authors"] == ["Ruth Ellison"]
     assert [d.role for d in ms.documents] == ["chapter", "chapter"]
     assert ms.documents[0].text.startswith(f"# January\n\n{BODY}\n\n## Planning the Beds\n\n{OTHER}")
+
+
+GUTENBERG = f"""The Project Gutenberg eBook of The Salt Road, by Eleanor Fenwick
+
+This eBook is for the use of anyone anywhere at no cost and with almost no
+restrictions whatsoever.
+
+Title: The Salt Road
+
+Author: Eleanor Fenwick
+
+*** START OF THE PROJECT GUTENBERG EBOOK THE SALT ROAD ***
+
+
+
+
+THE SALT ROAD
+
+by Eleanor Fenwick
+
+
+CONTENTS
+
+ CHAPTER I. The Harbour
+ CHAPTER II. The Storm
+ CHAPTER III. The Return
+
+
+CHAPTER I.
+
+THE HARBOUR
+
+{BODY}
+
+
+CHAPTER II.
+
+THE STORM
+
+{OTHER}
+
+
+CHAPTER III.
+
+THE RETURN
+
+The schooner came home on a grey morning with her sails patched and her crew all aboard.
+
+*** END OF THE PROJECT GUTENBERG EBOOK THE SALT ROAD ***
+
+Updated editions will replace the previous one--the old editions will be renamed.
+"""
+
+
+def test_ebook_licence_header_and_footer_leave_the_text_for_the_report() -> None:
+    ms = run(GUTENBERG)
+    text = "\n".join(d.text for d in ms.documents)
+    assert "Gutenberg" not in text and "Updated editions" not in text and "Release" not in text
+    assert ms.metadata["title"] == "THE SALT ROAD" and ms.metadata["authors"] == ["Eleanor Fenwick"]
+    wrapper = [r for r in ms.removals if r.reason == "ebook-wrapper"]
+    assert [(r.first_line, r.last_line) for r in wrapper] == [(1, 10), (47, 49)]
+
+
+def test_contents_without_page_numbers_is_the_outline_and_stops_at_the_first_chapter() -> None:
+    ms = run(GUTENBERG)
+    toc = [r for r in ms.removals if r.reason == "toc"]
+    assert [(r.first_line, r.last_line) for r in toc] == [(20, 24)]
+    assert [d.text.split("\n")[0] for d in ms.documents] == [
+        "# CHAPTER I. THE HARBOUR",
+        "# CHAPTER II. THE STORM",
+        "# CHAPTER III. THE RETURN",
+    ]
+
+
+def test_a_lone_contents_word_before_prose_is_left_alone() -> None:
+    ms = run(f"Chapter 1: Start\n\nContents\n\n{BODY}\n")
+    assert not [r for r in ms.removals if r.reason == "toc"]
+    assert "Contents" in chapter_text(ms)

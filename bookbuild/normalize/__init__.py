@@ -4,6 +4,7 @@ The passes, in order, each in its own module:
 
     reading      bytes -> text (encoding, mojibake, line ends, forbidden characters)
     blocks       text -> blocks that remember their source lines
+    wrapper      an ebook library's licence header and footer, outside the book's start/end markers
     furniture    page numbers and running heads of a text pasted from a PDF
     outline      the table of contents -> the canonical outline, out of the text
     frontmatter  title, subtitle, author, blurb -> metadata
@@ -40,6 +41,7 @@ from bookbuild.normalize import (
     markup,
     outline,
     reading,
+    wrapper,
 )
 from bookbuild.normalize.blocks import Block
 from bookbuild.normalize.report import removal, where
@@ -106,7 +108,9 @@ def _title_page(
     text: str, opts: NormalizeOptions, policy: dedup.Policy, removals: list[Removal]
 ) -> tuple[outline.Outline | None, frontmatter.FrontMatter, list[Block]]:
     """Blocks of the text, without the printed contents, page furniture and what became metadata."""
-    toc, found = outline.extract(blk.split(text))
+    found, removed = wrapper.strip(blk.split(text))
+    removals += removed
+    toc, found = outline.extract(found)
     if toc:
         explanation = (
             f"the printed table of contents ({len(toc.entries)} entries); the editions make their own, "

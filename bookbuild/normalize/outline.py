@@ -56,7 +56,15 @@ def extract(blocks: list[Block]) -> tuple[Outline | None, list[Block]]:
         end = first
         while end < len(blocks) and _entry_share(blocks[end]) >= 0.8:
             end += 1
-        found = [_entry(line) for b in blocks[first:end] for line in b.lines]
+        if titled and end == first:  # a plain-text ebook's contents: headings alone, no page numbers
+            found = []
+            while end < len(blocks) and _continues_unpaged(blocks[end], found):
+                found += [_unpaged(line) for line in blocks[end].lines]
+                end += 1
+            if len(found) < MIN_ENTRIES:
+                continue
+        else:
+            found = [_entry(line) for b in blocks[first:end] for line in b.lines]
         entries = [e for e in found if e is not None]
         if len(entries) >= MIN_ENTRIES or (titled and entries):
             _nest_unlabelled(entries)
@@ -79,6 +87,20 @@ def _entry(line: str) -> Entry | None:
         indent = len(line) - len(line.lstrip())
         return Entry(2 if indent else 1, "", text, text)
     return Entry(parsed.level, parsed.label, parsed.title, text)
+
+
+def _unpaged(line: str) -> Entry | None:
+    """An entry without a page number: a line worded as a heading ("CHAPTER II. The Storm", "IV.")."""
+    text = " ".join(line.split())
+    parsed = headings.parse(text, trusted=True)
+    return None if parsed is None else Entry(parsed.level, parsed.label, parsed.title, text)
+
+
+def _continues_unpaged(block: Block, found: list[Entry | None]) -> bool:
+    """Every line an entry, and no number seen before: a second "Chapter I" is where the text starts."""
+    entries = [_unpaged(line) for line in block.lines]
+    seen = {e.label.lower() for e in found if e and e.label}
+    return all(e is not None and e.label.lower() not in seen for e in entries)
 
 
 def _nest_unlabelled(entries: list[Entry]) -> None:

@@ -1,0 +1,40 @@
+"""The header and footer an ebook library wraps around a book (licence, release data, credits).
+
+Plain-text ebooks mark where the book itself starts and ends with lines such as
+`*** START OF THE PROJECT GUTENBERG EBOOK THE SALT ROAD ***` and `*** END OF … ***`.
+What lies outside the markers is the library's, not the author's: it goes to the report.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bookbuild.manuscript import Removal
+from bookbuild.normalize.blocks import Block
+from bookbuild.normalize.report import removal
+
+# "*** START OF THE PROJECT GUTENBERG EBOOK X ***", "***START OF THIS … EBOOK X***", "*END*THE SMALL PRINT"
+MARKER = re.compile(r"^\s*\*{1,3}\s*(START|END)\b[^*]*\b(?:E-?BOOK|E-?TEXT)\b.*$", re.IGNORECASE)
+
+
+def strip(blocks: list[Block]) -> tuple[list[Block], list[Removal]]:
+    """The book between its start and end markers; the header and footer (markers included) removed."""
+    starts = [i for i, b in enumerate(blocks) if _marker(b) == "start"]
+    ends = [i for i, b in enumerate(blocks) if _marker(b) == "end"]
+    first = starts[0] + 1 if starts else 0
+    last = next((i for i in ends if i >= first), len(blocks))
+    if (first, last) == (0, len(blocks)) or first >= last:
+        return blocks, []
+    removals = []
+    if first:
+        header = blocks[:first]
+        removals.append(removal("ebook-wrapper", "the ebook library's header: licence and release data", header))
+    if last < len(blocks):
+        footer = blocks[last:]
+        removals.append(removal("ebook-wrapper", "the ebook library's footer: end marker and licence", footer))
+    return blocks[first:last], removals
+
+
+def _marker(block: Block) -> str | None:
+    m = MARKER.match(block.lines[0]) if len(block.lines) <= 2 else None
+    return m.group(1).lower() if m else None
