@@ -27,11 +27,11 @@ def strip(blocks: list[Block]) -> tuple[list[Block], list[Removal]]:
         return blocks, []
     removals = []
     if first:
-        header = blocks[:first]
-        removals.append(removal("ebook-wrapper", "the ebook library's header: licence and release data", header))
+        why = "the ebook library's header: licence and release data"
+        removals.append(removal("ebook-wrapper", why, blocks[:first]))
     if last < len(blocks):
-        footer = blocks[last:]
-        removals.append(removal("ebook-wrapper", "the ebook library's footer: end marker and licence", footer))
+        why = "the ebook library's footer: end marker and licence"
+        removals.append(removal("ebook-wrapper", why, blocks[last:]))
     return blocks[first:last], removals
 
 
