@@ -160,6 +160,14 @@ def test_blank_pages_are_bare_versos(biography: PdfReader) -> None:
     assert all(i % 2 == 1 for i in blank)
 
 
+def test_hyphens_are_few_and_never_more_than_three_lines_running(biography: PdfReader) -> None:
+    ends = [line.endswith("\u2010") for page in biography.pages for line in page.extract_text().splitlines()]
+    runs = [len(run) for run in "".join("h" if e else " " for e in ends).split()]
+    assert runs, "long words are hyphenated"
+    assert max(runs) <= 3
+    assert sum(runs) < 0.1 * len(ends)
+
+
 def test_contents_page_numbers_point_at_the_chapters(biography: PdfReader, book: m.Book) -> None:
     opening = chapter_pages(biography)
     contents_at = opening["Contents"]
