@@ -38,6 +38,13 @@ def test_mojibake_is_repaired() -> None:
     assert decode("Maâ€™s first company".encode(), "f.txt") == "Ma’s first company"
 
 
+def test_mojibake_closing_quote_whose_last_byte_was_replaced_is_repaired() -> None:
+    # UTF-8 ” read as Windows-1252 by a decoder that put U+FFFD for the unmapped byte 0x9D
+    raw = "“We had nothing,” she said.".encode().decode("cp1252", errors="replace")
+    assert raw == "â€œWe had nothing,â€\ufffd she said."
+    assert decode(raw.encode(), "f.txt") == "“We had nothing,” she said."
+
+
 def test_characters_xml_forbids_are_removed() -> None:
     assert decode("a\x01b\x0bc\x1fd\ufffee\tf".encode(), "f.txt") == "abcde\tf"
 

@@ -27,6 +27,10 @@ XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-
 # UTF-8 read as Latin-1/Windows-1252 always shows a lead byte as one of these: no such
 # character, no mojibake to look for (and ftfy's own check is slow on a whole book).
 MOJIBAKE_LEAD = re.compile("[\u00c2-\u00f4]")
+# ” is UTF-8 E2 80 9D; 9D has no Windows-1252 character, so a decoder that replaced it left `â€�`,
+# which ftfy can only guess at. The other characters whose last byte is one of the five unmapped
+# (81 8D 8F 90 9D) are spaces and format marks, so the quote it was is the only reading in prose.
+LOST_CLOSING_QUOTE = ("\u00e2\u20ac\ufffd", "\u00e2\u20ac\x9d")
 # ftfy without the cosmetic fixes: quotes are the typography pass's job, and text widths are content.
 FTFY = ftfy.TextFixerConfig(uncurl_quotes=False, fix_character_width=False, normalization="NFC")
 
@@ -62,7 +66,10 @@ def _fix_mojibake(text: str) -> str:
         return text
     lines = text.split("\n")
     return "\n".join(
-        ftfy.fix_text(line, FTFY) if MOJIBAKE_LEAD.search(line) and is_bad(line) else line for line in lines
+        ftfy.fix_text(line.replace(*LOST_CLOSING_QUOTE), FTFY)
+        if MOJIBAKE_LEAD.search(line) and is_bad(line)
+        else line
+        for line in lines
     )
 
 
