@@ -120,3 +120,22 @@ def test_a_lone_contents_word_before_prose_is_left_alone() -> None:
     ms = run(f"Chapter 1: Start\n\nContents\n\n{BODY}\n")
     assert not [r for r in ms.removals if r.reason == "toc"]
     assert "Contents" in chapter_text(ms)
+
+
+def test_alternating_running_heads_and_heads_carrying_the_page_number_go() -> None:
+    cut = "The works opened in the spring of that year, when the river was high and the"
+    ms = run(
+        "The Iron Bridge\n\nChapter 1: The Founding\n\n"
+        f"{BODY}\n\n12\n\nTHE IRON BRIDGE\n\n{OTHER}\n\n13\n\nThe Founding\n\n{cut}\n\n14\n\n"
+        "THE IRON BRIDGE\n\nfirst barges came down from the hills.\n\nThe Founding   15\n\n"
+        "Step 2\n\nStep 2\n\nSummary\n\nThe end of it.\n\nSummary\n\nAnother end.\n\n"
+        "16   THE IRON BRIDGE\n\nThe last page.\n"
+    )
+    text = chapter_text(ms)
+    assert "IRON BRIDGE" not in text and text.count("The Founding") == 1
+    assert f"{cut} first barges came down" in text
+    assert text.count("Step 2") == 2 and text.count("Summary") == 2
+    heads = [r.text for r in ms.removals if r.reason == "page-furniture" and "head" in r.explanation]
+    assert heads == [
+        "THE IRON BRIDGE\n\nThe Founding\n\nTHE IRON BRIDGE\n\nThe Founding   15\n\n16   THE IRON BRIDGE"
+    ]

@@ -10,12 +10,15 @@ import re
 
 from bookbuild.manuscript import Removal
 from bookbuild.normalize.blocks import Block
-from bookbuild.normalize.headings import key
+from bookbuild.normalize.headings import key, parse
 from bookbuild.normalize.report import removal
 
 PAGE_NUMBER = re.compile(r"^(?:page\s+)?[-–—]?\s*\d{1,4}\s*[-–—]?(?:\s+of\s+\d{1,4})?$", re.IGNORECASE)
 MIN_PAGE_NUMBERS = 3  # one lone number may be content; a run of them is pagination
 MAX_HEAD_WORDS = 12
+MIN_HEAD_COPIES = 2
+# a running head with its page number: "12   THE IRON BRIDGE", "The Founding of the Works   13"
+NUMBERED_HEAD = re.compile(r"^(?:\d{1,4}\s+(\D.*?)|(\D.*?)\s+\d{1,4})$")
 
 
 def strip(blocks: list[Block]) -> tuple[list[Block], list[Removal]]:
@@ -23,7 +26,7 @@ def strip(blocks: list[Block]) -> tuple[list[Block], list[Removal]]:
     numbers = [b for b in blocks if len(b.lines) == 1 and PAGE_NUMBER.match(b.lines[0].strip())]
     if len(numbers) < MIN_PAGE_NUMBERS:
         numbers = []
-    heads = _running_heads(blocks)
+    heads = _running_heads(blocks, {id(b) for b in numbers})
     gone = {id(b) for b in numbers + heads}
     removals = []
     if numbers:
@@ -39,15 +42,30 @@ def strip(blocks: list[Block]) -> tuple[list[Block], list[Removal]]:
     return [b for b in blocks if id(b) not in gone], removals
 
 
-def _running_heads(blocks: list[Block]) -> list[Block]:
-    """Copies of the opening title line further down the text, when it recurs."""
-    if not blocks or len(blocks[0].lines) != 1:
-        return []
-    title = key(blocks[0].lines[0])
-    if not title or len(title.split()) > MAX_HEAD_WORDS:
-        return []
-    copies = [b for b in blocks[1:] if len(b.lines) == 1 and key(b.lines[0]) == title]
-    return copies if len(copies) >= 2 else []
+def _running_heads(blocks: list[Block], numbers: set[int]) -> list[Block]:
+    """Short lines that recur at page breaks: copies of the opening title line, lines next to a page
+    number (a book's title on even pages, the chapter's on odd ones) and lines that carry it
+    ("THE IRON BRIDGE 12", not "Step 2"). A recurring sub-heading ("Summary") is not beside a number.
+    """
+    title = key(blocks[0].lines[0]) if blocks and len(blocks[0].lines) == 1 else ""
+    found: dict[str, list[Block]] = {}
+    for i, block in enumerate(blocks):
+        if len(block.lines) != 1 or (i == 0 and title):
+            continue
+        line = block.lines[0].strip()
+        paged = NUMBERED_HEAD.match(line) if parse(line) is None else None  # not "Chapter 12"
+        beside = any(0 <= j < len(blocks) and id(blocks[j]) in numbers for j in (i - 1, i + 1))
+        head = key(paged.group(1) or paged.group(2)) if paged else key(line)
+        if (
+            head
+            and len(head.split()) <= MAX_HEAD_WORDS
+            and (beside or head == title or (paged and " " in head))
+        ):
+            found.setdefault(head, []).append(block)
+    return sorted(
+        (b for copies in found.values() if len(copies) >= MIN_HEAD_COPIES for b in copies),
+        key=lambda b: b.first,
+    )
 
 
 def _lines(blocks: list[Block]) -> str:
