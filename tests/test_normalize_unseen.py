@@ -139,3 +139,11 @@ def test_alternating_running_heads_and_heads_carrying_the_page_number_go() -> No
     assert heads == [
         "THE IRON BRIDGE\n\nThe Founding\n\nTHE IRON BRIDGE\n\nThe Founding   15\n\n16   THE IRON BRIDGE"
     ]
+
+
+def test_chapter_number_over_its_title_reads_as_one_heading_with_a_colon() -> None:
+    ms = run(f"Chapter 1\nThe Founding of the Works\n\n{BODY}\n\nCHAPTER II\n\nTHE STRIKE\n\n{OTHER}\n")
+    assert [d.text.split("\n")[0] for d in ms.documents] == [
+        "# Chapter 1: The Founding of the Works",
+        "# CHAPTER II: THE STRIKE",
+    ]

@@ -136,7 +136,9 @@ def separate(blocks: list[Block]) -> list[Block]:
         take = 1
         if parsed.level == 1 and not parsed.title and is_short_heading(block.lines[1]):
             take = 2  # the chapter's title on the line under its number
-        heading = " ".join(line.strip() for line in block.lines[:take])
+        heading = block.lines[0].strip()
+        if take == 2:
+            heading = titled(heading, block.lines[1].strip())
         out.append(Block([heading], block.first, block.first + take - 1, raw="\n".join(block.lines[:take])))
         if take < len(block.lines):
             rest = block.lines[take:]
@@ -192,12 +194,16 @@ def attach_titles(blocks: list[Block]) -> list[Block]:
             and (parsed := parse(prev.text)) is not None
             and not parsed.title
         ):
-            joiner = " " if prev.text.endswith((".", ":")) else ": "  # "II. Title", "Chapter 4: Title"
-            prev.text = f"{prev.text}{joiner}{block.text}"
+            prev.text = titled(prev.text, block.text)
             merge(prev, block)
             continue
         out.append(block)
     return out
+
+
+def titled(label: str, title: str) -> str:
+    """A chapter label and its title printed apart, as one heading: "II. Title", "Chapter 4: Title"."""
+    return f"{label}{' ' if label.endswith(('.', ':')) else ': '}{title}"
 
 
 def promote_top(blocks: list[Block]) -> None:
