@@ -20,6 +20,7 @@ from bookbuild.backends import Edition
 from bookbuild.errors import BookError
 from bookbuild.pdf import frontmatter, labels, layout
 from bookbuild.pdf import options as pdf_options
+from bookbuild.pdf.fast_tags import cached_page_references
 from bookbuild.pdf.fetcher import ProjectFetcher, RefusedURL
 from bookbuild.pdf.options import Geometry, PdfOptions
 from bookbuild.render import xhtml
@@ -44,7 +45,8 @@ def render(book: m.Book, target: Path, table: dict[str, Any]) -> Edition:
         first_body = next((ch.id for ch in book.chapters if ch.role != "frontmatter"), None)
         body_start = _page_of(document, first_body)
         _set_metadata(document, book.metadata)
-        document.write_pdf(target, finisher=labels.finisher(labels.ranges(body_start)), pdf_tags=True)
+        with cached_page_references():
+            document.write_pdf(target, finisher=labels.finisher(labels.ranges(body_start)), pdf_tags=True)
     except RefusedURL as exc:
         raise BookError(
             f"refers to {exc.url!r}, outside the book: only files in the book folder can be used",
