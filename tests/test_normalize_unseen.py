@@ -147,3 +147,36 @@ def test_chapter_number_over_its_title_reads_as_one_heading_with_a_colon() -> No
         "# Chapter 1: The Founding of the Works",
         "# CHAPTER II: THE STRIKE",
     ]
+
+
+LONG = [
+    "The first winter in the new shop was the hardest, because the roof leaked and the stove smoked "
+    "whenever the wind came from the east.",
+    "By March the owner had learned to keep a bucket under the worst of the leaks and a ledger under "
+    "the counter, and both filled up.",
+]
+
+
+def test_word_processor_paste_one_paragraph_per_line_without_blank_lines() -> None:
+    ms = run(f"Chapter 1 — The Roof\n{LONG[0]}\n{LONG[1]}\nChapter 2 — Spring\n{BODY}\n")
+    assert [d.text for d in ms.documents] == [
+        f"# Chapter 1 — The Roof\n\n{LONG[0]}\n\n{LONG[1]}\n",
+        f"# Chapter 2 — Spring\n\n{BODY}\n",
+    ]
+
+
+def test_indented_lines_open_paragraphs_of_a_typescript_but_verse_stays_one_block() -> None:
+    typescript = (
+        "    The first winter in the new shop was the hardest, because the\n"
+        "roof leaked and the stove smoked.\n"
+        "    By March the owner had learned to keep a bucket under the\n"
+        "worst of the leaks.\n"
+        "Roses by the door were red,\n"
+        "    the ledger's ink was blue,\n"
+    )
+    ms = run(f"Chapter 1: The Roof\n\n{typescript}")
+    assert chapter_text(ms) == (
+        "# Chapter 1: The Roof\n\nThe first winter in the new shop was the hardest, because the roof "
+        "leaked and the stove smoked.\n\nBy March the owner had learned to keep a bucket under the worst "
+        "of the leaks. Roses by the door were red, the ledger’s ink was blue,\n"
+    )

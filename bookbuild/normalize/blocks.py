@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
 SCENE_BREAK = re.compile(r"^\s*([*\-_~=•·#])(?:\s*\1){2,}\s*$")
+SENTENCE_END = ".!?:;…"
+CLOSERS = "\"'”’“)]*_"  # may follow the end of a sentence: closing quotes, brackets, emphasis
+MAX_WRAPPED_CHARS = 120  # a line cut by a wrap is shorter; a longer one is a whole paragraph
+ITEM = re.compile(r"^(\s*)([-*+•●▪◦–]|\d{1,3}[.)])\s+(\S.*)$")  # a list item: indent, marker, text
 
 
 @dataclass
@@ -65,11 +70,36 @@ def split(text: str) -> list[Block]:
                 start = number
             current.append(line.rstrip())
         elif current:
-            blocks.append(_block(current, start))
+            blocks += _paragraphs(current, start)
             current = []
     if current:
-        blocks.append(_block(current, start))
+        blocks += _paragraphs(current, start)
     return blocks
+
+
+def _paragraphs(lines: list[str], start: int) -> list[Block]:
+    """A run of lines without blank lines between them may still hold several paragraphs.
+
+    Pasted from a word processor, each line is a paragraph (and longer than any wrapped line);
+    in a typescript, an indented line after the end of a sentence opens the next paragraph.
+    """
+    if len(lines) == 1 or ITEM.match(lines[0]):  # list lines keep their indentation
+        return [_block(lines, start)]
+    if any(len(line) > MAX_WRAPPED_CHARS for line in lines[:-1]):
+        return [_block([line], start + i) for i, line in enumerate(lines)]
+    cuts = [
+        i
+        for i in range(1, len(lines))
+        if _indented(lines[i]) and lines[i - 1].rstrip(CLOSERS)[-1:] in SENTENCE_END
+    ]
+    if not cuts or all(_indented(line) for line in lines[1:]):
+        return [_block(lines, start)]  # a hanging indent or an indented quotation is one block
+    bounds = [0, *cuts, len(lines)]
+    return [_block(lines[a:b], start + a) for a, b in itertools.pairwise(bounds)]
+
+
+def _indented(line: str) -> bool:
+    return line[:1] in " \t"
 
 
 def _block(lines: list[str], start: int) -> Block:

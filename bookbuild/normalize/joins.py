@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from bookbuild.normalize.blocks import Block, merge
+from bookbuild.normalize.blocks import CLOSERS, SENTENCE_END, Block, merge
 
-SENTENCE_END = ".!?:;…"
-CLOSERS = "\"'”’“)]*_"  # may follow the end of a sentence: closing quotes, brackets, emphasis
 MIN_CUT_WORDS = 8  # a shorter unpunctuated line is more likely a caption or a name than a cut sentence
 
 

@@ -9,9 +9,8 @@ from __future__ import annotations
 
 import re
 
-from bookbuild.normalize.blocks import Block, Item, merge
+from bookbuild.normalize.blocks import ITEM, Block, Item, merge
 
-ITEM = re.compile(r"^(\s*)([-*+•●▪◦–]|\d{1,3}[.)])\s+(\S.*)$")
 DIALOGUE_DASH = "–"  # also opens a line of dialogue: a bullet only when the next line has one too
 WHOLLY_BOLD = re.compile(r"^(\*\*|__)[^*_]+\1$")
 MAX_LABEL_CHARS = 100
