@@ -45,6 +45,11 @@ def test_mojibake_closing_quote_whose_last_byte_was_replaced_is_repaired() -> No
     assert decode(raw.encode(), "f.txt") == "“We had nothing,” she said."
 
 
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_bom_is_read(encoding: str) -> None:
+    assert decode(TEXT.encode(encoding), "f.txt") == TEXT
+
+
 def test_characters_xml_forbids_are_removed() -> None:
     assert decode("a\x01b\x0bc\x1fd\ufffee\tf".encode(), "f.txt") == "abcde\tf"
 

@@ -18,6 +18,7 @@ BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
+UTF16_NUL_SHARE = 0.3  # of the bytes on one side of each pair, in UTF-16 text without a BOM
 # What to do, for the one-line messages the command line shows.
 EMPTY_HINT = "put the text of the book in it, or point [book] source at the file that has it"
 TEXT_HINT = "save the manuscript as plain text (.txt, UTF-8) from your editor and build that"
@@ -81,6 +82,8 @@ def _decode(data: bytes, source: str) -> str:
             except UnicodeDecodeError as exc:
                 raise _undecodable(data, exc, source) from None
     if b"\x00" in data:
+        if text := _utf16_without_bom(data):
+            return text
         line = data.count(b"\n", 0, data.index(b"\x00")) + 1
         raise BookError(
             "binary file, not text (it contains NUL bytes)", path=source, line=line, hint=TEXT_HINT
@@ -96,6 +99,29 @@ def _decode(data: bytes, source: str) -> str:
     if _looks_binary(text):
         raise BookError("binary file, not text", path=source, hint=TEXT_HINT)
     return text
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 saved without its BOM: mostly Latin text, so every other byte is a NUL (odd ones in
+    little-endian, even ones in big-endian) and the others almost never are. A binary file is not."""
+    sample = data[:65536]
+    if len(data) % 2:
+        return None
+    even, odd = sample[0::2].count(0) / len(sample[0::2]), sample[1::2].count(0) / len(sample[1::2])
+    encoding = (
+        "utf-16-le"
+        if odd > UTF16_NUL_SHARE > even * 10
+        else "utf-16-be"
+        if even > UTF16_NUL_SHARE > odd * 10
+        else None
+    )
+    if encoding is None:
+        return None
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError:
+        return None
+    return None if _looks_binary(text) else text
 
 
 def _undecodable(data: bytes, exc: UnicodeDecodeError, source: str) -> BookError:
