@@ -180,3 +180,15 @@ def test_indented_lines_open_paragraphs_of_a_typescript_but_verse_stays_one_bloc
         "leaked and the stove smoked.\n\nBy March the owner had learned to keep a bucket under the worst "
         "of the leaks. Roses by the door were red, the ledger’s ink was blue,\n"
     )
+
+
+def test_markdown_underlined_headings_are_headings_not_scene_breaks() -> None:
+    ms = run(
+        f"The Quiet Year\n==============\n\nChapter One\n-----------\n{BODY}\n\n"
+        f"Chapter Two\n-----------\n\n{OTHER}\n\nA closing line of prose.\n---\n"
+    )
+    assert ms.metadata["title"] == "The Quiet Year"
+    assert [d.text for d in ms.documents] == [
+        f"# Chapter One\n\n{BODY}\n",
+        f"# Chapter Two\n\n{OTHER}\n\nA closing line of prose.\n\n* * *\n",
+    ]

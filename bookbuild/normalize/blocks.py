@@ -9,6 +9,8 @@ from dataclasses import dataclass, field
 SCENE_BREAK = re.compile(r"^\s*([*\-_~=•·#])(?:\s*\1){2,}\s*$")
 SENTENCE_END = ".!?:;…"
 CLOSERS = "\"'”’“)]*_"  # may follow the end of a sentence: closing quotes, brackets, emphasis
+SETEXT = re.compile(r"^\s*(?:={3,}|-{3,})\s*$")  # Markdown's underlined heading: Title / =====
+MAX_SETEXT_WORDS = 12
 MAX_WRAPPED_CHARS = 120  # a line cut by a wrap is shorter; a longer one is a whole paragraph
 ITEM = re.compile(r"^(\s*)([-*+•●▪◦–]|\d{1,3}[.)])\s+(\S.*)$")  # a list item: indent, marker, text
 
@@ -83,6 +85,12 @@ def _paragraphs(lines: list[str], start: int) -> list[Block]:
     Pasted from a word processor, each line is a paragraph (and longer than any wrapped line);
     in a typescript, an indented line after the end of a sentence opens the next paragraph.
     """
+    if len(lines) > 1 and SETEXT.match(lines[1]) and _heading_like(lines[0]):
+        level = "#" if "=" in lines[1] else "##"
+        heading = Block([f"{level} {lines[0].strip()}"], start, start + 1, raw="\n".join(lines[:2]))
+        return [heading, *(_paragraphs(lines[2:], start + 2) if lines[2:] else [])]
+    if len(lines) > 1 and SCENE_BREAK.match(lines[-1]):  # a break typed right under the paragraph
+        return [*_paragraphs(lines[:-1], start), _block(lines[-1:], start + len(lines) - 1)]
     if len(lines) == 1 or ITEM.match(lines[0]):  # list lines keep their indentation
         return [_block(lines, start)]
     if any(len(line) > MAX_WRAPPED_CHARS for line in lines[:-1]):
@@ -96,6 +104,11 @@ def _paragraphs(lines: list[str], start: int) -> list[Block]:
         return [_block(lines, start)]  # a hanging indent or an indented quotation is one block
     bounds = [0, *cuts, len(lines)]
     return [_block(lines[a:b], start + a) for a, b in itertools.pairwise(bounds)]
+
+
+def _heading_like(line: str) -> bool:
+    """Short and not a sentence: the line a Markdown underline (=== or ---) makes a heading."""
+    return len(line.split()) <= MAX_SETEXT_WORDS and line.rstrip()[-1:] not in ".,;!?"
 
 
 def _indented(line: str) -> bool:
