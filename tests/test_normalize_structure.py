@@ -336,7 +336,7 @@ def test_plain_text_ebook_chapters_with_title_lines_under_them() -> None:
         "It was a dark night when the\n"
         "keeper climbed the tower.\n\nCHAPTER II.\nTHE STORM\nThe wind rose at midnight.\n"
     )
-    assert ms.metadata["title"] == "THE LANTERN KEEPER" and ms.metadata["authors"] == ["Anna B. Smith"]
+    assert ms.metadata["title"] == "The Lantern Keeper" and ms.metadata["authors"] == ["Anna B. Smith"]
     assert [d.text for d in ms.documents] == [
         "# CHAPTER I. THE BEGINNING\n\nIt was a dark night when the keeper climbed the tower.\n",
         "# CHAPTER II. THE STORM\n\nThe wind rose at midnight.\n",
@@ -527,7 +527,7 @@ def test_a_plain_text_novel() -> None:
     ms = run(NOVEL)
     assert ms.metadata == {
         "language": "en",
-        "title": "THE SILENT HARBOUR",
+        "title": "The Silent Harbour",
         "subtitle": "A Novel",
         "authors": ["Mary Ann Evans"],
     }

@@ -100,7 +100,7 @@ def test_ebook_licence_header_and_footer_leave_the_text_for_the_report() -> None
     ms = run(GUTENBERG)
     text = "\n".join(d.text for d in ms.documents)
     assert "Gutenberg" not in text and "Updated editions" not in text and "Release" not in text
-    assert ms.metadata["title"] == "THE SALT ROAD" and ms.metadata["authors"] == ["Eleanor Fenwick"]
+    assert ms.metadata["title"] == "The Salt Road" and ms.metadata["authors"] == ["Eleanor Fenwick"]
     wrapper = [r for r in ms.removals if r.reason == "ebook-wrapper"]
     assert [(r.first_line, r.last_line) for r in wrapper] == [(1, 10), (47, 49)]
 
@@ -192,3 +192,15 @@ def test_markdown_underlined_headings_are_headings_not_scene_breaks() -> None:
         f"# Chapter One\n\n{BODY}\n",
         f"# Chapter Two\n\n{OTHER}\n\nA closing line of prose.\n\n* * *\n",
     ]
+
+
+def test_title_page_in_capitals_reads_as_a_title_in_the_metadata() -> None:
+    ms = run(f"THE SALT ROAD OF THE NORTH\n\nBY ELEANOR FENWICK\n\nChapter 1: Start\n\n{BODY}\n")
+    assert ms.metadata["title"] == "The Salt Road of the North"
+    assert ms.metadata["authors"] == ["Eleanor Fenwick"]
+
+
+def test_ebook_catalogue_gives_the_title_when_the_text_has_no_title_page() -> None:
+    body = GUTENBERG.replace("THE SALT ROAD\n\nby Eleanor Fenwick\n", "")
+    ms = run(body)
+    assert ms.metadata["title"] == "The Salt Road" and ms.metadata["authors"] == ["Eleanor Fenwick"]

@@ -108,7 +108,7 @@ def _title_page(
     text: str, opts: NormalizeOptions, policy: dedup.Policy, removals: list[Removal]
 ) -> tuple[outline.Outline | None, frontmatter.FrontMatter, list[Block]]:
     """Blocks of the text, without the printed contents, page furniture and what became metadata."""
-    found, removed = wrapper.strip(blk.split(text))
+    found, removed, catalogue = wrapper.strip(blk.split(text))
     removals += removed
     toc, found = outline.extract(found)
     if toc:
@@ -120,6 +120,10 @@ def _title_page(
     found, removed = furniture.strip(headings.separate(found))
     removals += removed
     front, found = frontmatter.extract(found, toc.levels() if toc else {})
+    if "title" in catalogue:  # the ebook library's catalogue, when the text has no title page of its own
+        front.metadata.setdefault("title", catalogue["title"])
+    if "author" in catalogue:
+        front.metadata.setdefault("authors", [catalogue["author"]])
     fix = (lambda t: smarten(markup.plain(t))) if opts.typography else markup.plain
     front.metadata = {
         k: [fix(a) for a in v] if isinstance(v, list) else fix(v) for k, v in front.metadata.items()

@@ -13,6 +13,24 @@ AUTHOR = re.compile(
 )
 AUTHOR_SEPARATOR = re.compile(r",\s*|\s+and\s+|\s*&\s*")
 NOT_A_NAME = {"a", "an", "the", "on", "in", "of", "from", "how", "why", "what", "when", "my", "our"}
+MINOR_WORDS = {
+    "a",
+    "an",
+    "the",
+    "and",
+    "or",
+    "but",
+    "nor",
+    "of",
+    "in",
+    "on",
+    "at",
+    "to",
+    "for",
+    "by",
+    "with",
+    "from",
+}
 MAX_TITLE_WORDS = 20
 TITLE_PAGE_BLOCKS = 4
 MIN_BLURB_WORDS = 25
@@ -54,8 +72,24 @@ def extract(blocks: list[Block], outline_levels: dict[str, int]) -> tuple[FrontM
         elif _is_blurb(block, front, chaptered=end < len(blocks)):
             front.metadata["description"] = text
             front.taken.append((block, "description"))
+    for name in ("title", "subtitle"):
+        if isinstance(value := front.metadata.get(name), str):
+            front.metadata[name] = _uncapped(value)
+    if isinstance(names := front.metadata.get("authors"), list):
+        front.metadata["authors"] = [_uncapped(n) for n in names]
     taken = {id(b) for b, _ in front.taken}
     return front, [b for b in rest if id(b) not in taken]
+
+
+def _uncapped(text: str) -> str:
+    """A title page set in capitals ("THE SALT ROAD") reads as a title in the metadata: "The Salt Road"."""
+    if not any(c.isalpha() for c in text) or text != text.upper():
+        return text
+    words = text.lower().split()
+    return " ".join(
+        w if 0 < i < len(words) - 1 and w in MINOR_WORDS else w[:1].upper() + w[1:]
+        for i, w in enumerate(words)
+    )
 
 
 def _authors(text: str) -> list[str]:

@@ -14,17 +14,19 @@ from bookbuild.normalize.blocks import Block
 from bookbuild.normalize.report import removal
 
 # "*** START OF THE PROJECT GUTENBERG EBOOK X ***", "***START OF THIS … EBOOK X***", "*END*THE SMALL PRINT"
+FIELD = re.compile(r"^(Title|Author):\s+(\S.*)$")
 MARKER = re.compile(r"^\s*\*{1,3}\s*(START|END)\b[^*]*\b(?:E-?BOOK|E-?TEXT)\b.*$", re.IGNORECASE)
 
 
-def strip(blocks: list[Block]) -> tuple[list[Block], list[Removal]]:
-    """The book between its start and end markers; the header and footer (markers included) removed."""
+def strip(blocks: list[Block]) -> tuple[list[Block], list[Removal], dict[str, str]]:
+    """The book between its start and end markers; the header and footer (markers included) removed;
+    the header's catalogue lines ("Title: The Salt Road", "Author: Eleanor Fenwick")."""
     starts = [i for i, b in enumerate(blocks) if _marker(b) == "start"]
     ends = [i for i, b in enumerate(blocks) if _marker(b) == "end"]
     first = starts[0] + 1 if starts else 0
     last = next((i for i in ends if i >= first), len(blocks))
     if (first, last) == (0, len(blocks)) or first >= last:
-        return blocks, []
+        return blocks, [], {}
     removals = []
     if first:
         why = "the ebook library's header: licence and release data"
@@ -32,7 +34,9 @@ def strip(blocks: list[Block]) -> tuple[list[Block], list[Removal]]:
     if last < len(blocks):
         why = "the ebook library's footer: end marker and licence"
         removals.append(removal("ebook-wrapper", why, blocks[last:]))
-    return blocks[first:last], removals
+    found = (FIELD.match(line.strip()) for block in blocks[:first] for line in block.lines)
+    catalogue = {m.group(1).lower(): m.group(2).strip() for m in found if m}
+    return blocks[first:last], removals, catalogue
 
 
 def _marker(block: Block) -> str | None:
