@@ -36,7 +36,9 @@ def strip(blocks: list[Block]) -> tuple[list[Block], list[Removal]]:
     if heads:
         removals.append(
             removal(
-                "page-furniture", f"running heads (the title repeated on each page), {_lines(heads)}", heads
+                "page-furniture",
+                f"running heads (a title repeated at the page breaks), {_lines(heads)}",
+                heads,
             )
         )
     return [b for b in blocks if id(b) not in gone], removals
