@@ -204,3 +204,18 @@ def test_ebook_catalogue_gives_the_title_when_the_text_has_no_title_page() -> No
     body = GUTENBERG.replace("THE SALT ROAD\n\nby Eleanor Fenwick\n", "")
     ms = run(body)
     assert ms.metadata["title"] == "The Salt Road" and ms.metadata["authors"] == ["Eleanor Fenwick"]
+
+
+def test_word_processor_bullets_symbol_font_and_o_sub_items_become_a_list() -> None:
+    ms = run(
+        "Chapter 1 — Stock\n\nThree habits matter most:\n\n\uf0b7 Count the shelves\n"
+        "o Start with the slowest lines\no Note anything damaged\n\uf0a7 Order on Tuesday\n\n"
+        "· Keep the receipts\n· File them weekly.\n\n"
+        "o Lord, the ledger, she sighed, and closed it for the night.\n"
+    )
+    assert chapter_text(ms) == (
+        "# Chapter 1 — Stock\n\nThree habits matter most:\n\n- Count the shelves\n"
+        "  - Start with the slowest lines\n  - Note anything damaged\n- Order on Tuesday\n"
+        "- Keep the receipts\n- File them weekly.\n\n"
+        "o Lord, the ledger, she sighed, and closed it for the night.\n"
+    )

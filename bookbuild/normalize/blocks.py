@@ -12,7 +12,9 @@ CLOSERS = "\"'”’“)]*_"  # may follow the end of a sentence: closing quotes
 SETEXT = re.compile(r"^\s*(?:={3,}|-{3,})\s*$")  # Markdown's underlined heading: Title / =====
 MAX_SETEXT_WORDS = 12
 MAX_WRAPPED_CHARS = 120  # a line cut by a wrap is shorter; a longer one is a whole paragraph
-ITEM = re.compile(r"^(\s*)([-*+•●▪◦–]|\d{1,3}[.)])\s+(\S.*)$")  # a list item: indent, marker, text
+# A list item: indent, marker, text. The markers include a word processor's symbol-font bullets
+# (private-use characters that no reader's font has) and its "o" for the second level.
+ITEM = re.compile(r"^(\s*)([-*+•●▪◦·–o\uf0a7\uf0b7\uf076\uf0d8\uf0fc]|\d{1,3}[.)])\s+(\S.*)$")
 
 
 @dataclass

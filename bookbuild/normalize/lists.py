@@ -11,7 +11,10 @@ import re
 
 from bookbuild.normalize.blocks import ITEM, Block, Item, merge
 
-DIALOGUE_DASH = "–"  # also opens a line of dialogue: a bullet only when the next line has one too
+# Markers that also open prose ("– Not yet, she said", "o Lord", "· "): a bullet only when the next
+# line has one too, or inside a list. Word's "o" is its second level, whatever the indentation.
+AMBIGUOUS = ("–", "o", "·")
+SUB_BULLET = "o"
 WHOLLY_BOLD = re.compile(r"^(\*\*|__)[^*_]+\1$")
 MAX_LABEL_CHARS = 100
 
@@ -20,16 +23,21 @@ def parse(block: Block) -> None:
     """Make a block whose first line is an item into a list; other lines continue the item above."""
     if block.kind != "text" or not (first := ITEM.match(block.lines[0])):
         return
-    if first.group(2) == DIALOGUE_DASH and not (len(block.lines) > 1 and ITEM.match(block.lines[1])):
+    if first.group(2) in AMBIGUOUS and not (len(block.lines) > 1 and ITEM.match(block.lines[1])):
         return
     items: list[Item] = []
     indents: list[int] = []  # indentation of each open nesting level
+    parent = 0  # indentation of the last item not marked as a second level
     for line in block.lines:
         m = ITEM.match(line)
         if m is None:
             items[-1].text = f"{items[-1].text} {line.strip()}"
             continue
         indent, marker, text = len(m.group(1).expandtabs(4)), m.group(2), m.group(3)
+        if marker == SUB_BULLET and items:
+            indent = max(indent, parent + 1)
+        else:
+            parent = indent
         while indents and indent < indents[-1]:
             indents.pop()
         if not indents or indent > indents[-1]:
