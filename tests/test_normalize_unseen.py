@@ -219,3 +219,16 @@ def test_word_processor_bullets_symbol_font_and_o_sub_items_become_a_list() -> N
         "- Keep the receipts\n- File them weekly.\n\n"
         "o Lord, the ledger, she sighed, and closed it for the night.\n"
     )
+
+
+def test_chapter_title_beside_a_page_number_is_a_running_head_even_once() -> None:
+    cut = "The works grew year after year with the whole of the"
+    ms = run(
+        f"The Iron Bridge\n\nChapter 1: The Founding\n\n{cut}\n\n12\n\nTHE IRON BRIDGE\n\n"
+        "valley, and the town grew with the works.\n\n13\n\nThe Founding\n\nBy 1850 there were nine.\n\n"
+        f"{BODY}\n\nThe Founding\n\n{OTHER}\n\n14\n"
+    )
+    assert chapter_text(ms) == (
+        f"# Chapter 1: The Founding\n\n{cut} valley, and the town grew with the works.\n\n"
+        f"By 1850 there were nine.\n\n{BODY}\n\n## The Founding\n\n{OTHER}\n"
+    )

@@ -48,9 +48,14 @@ def _running_heads(blocks: list[Block], numbers: set[int]) -> list[Block]:
     """Short lines that recur at page breaks: copies of the opening title line, lines next to a page
     number (a book's title on even pages, the chapter's on odd ones) and lines that carry it
     ("THE IRON BRIDGE 12", not "Step 2"). A recurring sub-heading ("Summary") is not beside a number.
+    The book's or a chapter's title at a page break is a head even once (a chapter two pages long).
     """
     title = key(blocks[0].lines[0]) if blocks and len(blocks[0].lines) == 1 else ""
+    chapters = {
+        key(p.title) for b in blocks if len(b.lines) == 1 and (p := parse(b.lines[0])) and p.level == 1
+    }
     found: dict[str, list[Block]] = {}
+    at_breaks: set[str] = set()  # heads seen beside a page number or carrying one
     for i, block in enumerate(blocks):
         if len(block.lines) != 1 or (i == 0 and title):
             continue
@@ -64,10 +69,13 @@ def _running_heads(blocks: list[Block], numbers: set[int]) -> list[Block]:
             and (beside or head == title or (paged and " " in head))
         ):
             found.setdefault(head, []).append(block)
-    return sorted(
-        (b for copies in found.values() if len(copies) >= MIN_HEAD_COPIES for b in copies),
-        key=lambda b: b.first,
-    )
+            if beside or paged:
+                at_breaks.add(head)
+    once = (chapters | {title}) & at_breaks
+    heads = [
+        b for head, copies in found.items() if len(copies) >= MIN_HEAD_COPIES or head in once for b in copies
+    ]
+    return sorted(heads, key=lambda b: b.first)
 
 
 def _lines(blocks: list[Block]) -> str:
