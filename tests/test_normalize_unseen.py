@@ -232,3 +232,16 @@ def test_chapter_title_beside_a_page_number_is_a_running_head_even_once() -> Non
         f"# Chapter 1: The Founding\n\n{cut} valley, and the town grew with the works.\n\n"
         f"By 1850 there were nine.\n\n{BODY}\n\n## The Founding\n\n{OTHER}\n"
     )
+
+
+def test_quoted_lines_are_one_block_quote_and_a_footnoted_sentence_is_no_heading() -> None:
+    ms = run(
+        "# Chapter 1: Beginnings\n\nAs the founder wrote in her diary:\n\n"
+        "> We have no customers yet, but we have a door,\n> and a door is a start.\n\n"
+        "Growth came slowly.[^1]\n\nIt came slowly.²\n"
+    )
+    assert chapter_text(ms) == (
+        "# Chapter 1: Beginnings\n\nAs the founder wrote in her diary:\n\n"
+        "> We have no customers yet, but we have a door, and a door is a start.\n\n"
+        "Growth came slowly.[^1]\n\nIt came slowly.²\n"
+    )

@@ -29,6 +29,7 @@ ITEM_NUMBER = re.compile(r"^(\d{1,2})[.)]\s+(\S.*)$")
 MARKDOWN = re.compile(r"^(#{1,6})\s+(.*?)(?:\s+#+)?$")
 WRAPPED_BOLD = re.compile(r"^(\*\*|__)(.+)\1$")
 TERMINAL = ".,;:!?…"
+FOOTNOTE_REF = re.compile(r"(?:\[\^?[\w-]{1,8}\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)+$")  # "… slowly.[^1]", "… slowly.²"
 ABBREVIATION_END = re.compile(r"(?:^|\s)(?:[A-Z]\.){2,}$")  # "… the U.S." ends a title, not a sentence
 # Closing headings belong to the section, not to its last numbered subsection.
 CLOSING = {"summary", "conclusion", "conclusions", "key takeaways", "final thoughts", "takeaways"}
@@ -96,7 +97,7 @@ def _title_case(text: str) -> bool:
 
 def _title_like(title: str) -> bool:
     """Starts like a title and does not end like a sentence ("… the U.S." and "Yahoo!" may end a title)."""
-    end = title.rstrip("\"'”’)*_]") or title
+    end = FOOTNOTE_REF.sub("", title).rstrip("\"'”’)*_]") or title
     if end[-1] in "!?":
         ends_open = _title_case(title)
     else:

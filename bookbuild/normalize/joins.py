@@ -2,14 +2,23 @@
 
 from __future__ import annotations
 
+import re
+
 from bookbuild.normalize.blocks import CLOSERS, SENTENCE_END, Block, merge
+
+QUOTE_MARK = re.compile(r"^\s*>\s?")  # a Markdown or e-mail quotation line
 
 MIN_CUT_WORDS = 8  # a shorter unpunctuated line is more likely a caption or a name than a cut sentence
 
 
 def unwrap(block: Block) -> None:
-    """A text block is a paragraph; its lines were wrapped by the source, not by the author."""
+    """A text block is a paragraph (or a quotation, every line marked `>`); its lines were wrapped
+    by the source, not by the author."""
     if block.kind != "text":
+        return
+    if all(QUOTE_MARK.match(line) for line in block.lines):
+        block.kind = "quote"
+        block.text = unwrap_lines([QUOTE_MARK.sub("", line) for line in block.lines])
         return
     block.kind = "paragraph"
     block.text = unwrap_lines(block.lines)

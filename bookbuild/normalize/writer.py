@@ -19,6 +19,8 @@ def markdown(block: Block) -> str:
         return f"{'#' * block.level} {block.text}"
     if block.kind == "break":
         return "* * *"
+    if block.kind == "quote":
+        return f"> {paragraph(block.text)}"
     if block.kind == "list":
         return "\n".join(_item(block, i) for i in range(len(block.items)))
     return paragraph(block.text)
