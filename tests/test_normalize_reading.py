@@ -51,7 +51,13 @@ def test_utf16_without_bom_is_read(encoding: str) -> None:
 
 
 def test_characters_xml_forbids_are_removed() -> None:
-    assert decode("a\x01b\x0bc\x1fd\ufffee\tf".encode(), "f.txt") == "abcde\tf"
+    assert decode("a\x01bc\x1fd\ufffee\tf".encode(), "f.txt") == "abcde\tf"
+
+
+def test_page_feed_and_manual_line_break_are_breaks_not_dropped() -> None:
+    assert (
+        decode(b"last line\x0cTHE HEAD\nnext\x0bline", "f.txt") == "last line\n\nTHE HEAD\nnext\nline"
+    )
 
 
 @pytest.mark.parametrize(

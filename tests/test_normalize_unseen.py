@@ -245,3 +245,18 @@ def test_quoted_lines_are_one_block_quote_and_a_footnoted_sentence_is_no_heading
         "> We have no customers yet, but we have a door, and a door is a start.\n\n"
         "Growth came slowly.[^1]\n\nIt came slowly.²\n"
     )
+
+
+def test_pdftotext_pages_form_feeds_and_heads_glued_to_the_page_text() -> None:
+    cut = "Nobody in the valley had seen anything like it, and for a month the"
+    pages = [
+        "THE IRON BRIDGE\n\nby Hugh Marlowe\n",
+        f"Chapter 1\nThe Founding\n\n{BODY}\n\n{cut}\n\n1\n",
+        f"THE IRON BRIDGE\npeople of the town walked out to watch.\n\n{OTHER}\n\n2\n",
+        "The Founding\nThe owner lived in a plain house at the top of the hill.\n\n3\n",
+    ]
+    ms = run("\f".join(pages))
+    assert chapter_text(ms) == (
+        f"# Chapter 1: The Founding\n\n{BODY}\n\n{cut} people of the town walked out to watch.\n\n"
+        f"{OTHER}\n\nThe owner lived in a plain house at the top of the hill.\n"
+    )

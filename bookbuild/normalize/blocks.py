@@ -92,20 +92,20 @@ def _paragraphs(lines: list[str], start: int) -> list[Block]:
         heading = Block([f"{level} {lines[0].strip()}"], start, start + 1, raw="\n".join(lines[:2]))
         return [heading, *(_paragraphs(lines[2:], start + 2) if lines[2:] else [])]
     if len(lines) > 1 and SCENE_BREAK.match(lines[-1]):  # a break typed right under the paragraph
-        return [*_paragraphs(lines[:-1], start), _block(lines[-1:], start + len(lines) - 1)]
+        return [*_paragraphs(lines[:-1], start), new_block(lines[-1:], start + len(lines) - 1)]
     if len(lines) == 1 or ITEM.match(lines[0]):  # list lines keep their indentation
-        return [_block(lines, start)]
+        return [new_block(lines, start)]
     if any(len(line) > MAX_WRAPPED_CHARS for line in lines[:-1]):
-        return [_block([line], start + i) for i, line in enumerate(lines)]
+        return [new_block([line], start + i) for i, line in enumerate(lines)]
     cuts = [
         i
         for i in range(1, len(lines))
         if _indented(lines[i]) and lines[i - 1].rstrip(CLOSERS)[-1:] in SENTENCE_END
     ]
     if not cuts or all(_indented(line) for line in lines[1:]):
-        return [_block(lines, start)]  # a hanging indent or an indented quotation is one block
+        return [new_block(lines, start)]  # a hanging indent or an indented quotation is one block
     bounds = [0, *cuts, len(lines)]
-    return [_block(lines[a:b], start + a) for a, b in itertools.pairwise(bounds)]
+    return [new_block(lines[a:b], start + a) for a, b in itertools.pairwise(bounds)]
 
 
 def _heading_like(line: str) -> bool:
@@ -117,7 +117,7 @@ def _indented(line: str) -> bool:
     return line[:1] in " \t"
 
 
-def _block(lines: list[str], start: int) -> Block:
+def new_block(lines: list[str], start: int) -> Block:
     return Block(lines=lines, first=start, last=start + len(lines) - 1, raw="\n".join(lines))
 
 

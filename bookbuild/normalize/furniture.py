@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from bookbuild.manuscript import Removal
-from bookbuild.normalize.blocks import Block
+from bookbuild.normalize.blocks import Block, new_block
 from bookbuild.normalize.headings import key, parse
 from bookbuild.normalize.report import removal
 
@@ -26,6 +26,7 @@ def strip(blocks: list[Block]) -> tuple[list[Block], list[Removal]]:
     numbers = [b for b in blocks if len(b.lines) == 1 and PAGE_NUMBER.match(b.lines[0].strip())]
     if len(numbers) < MIN_PAGE_NUMBERS:
         numbers = []
+    blocks = _split_glued_heads(blocks, {id(b) for b in numbers})
     heads = _running_heads(blocks, {id(b) for b in numbers})
     gone = {id(b) for b in numbers + heads}
     removals = []
@@ -44,16 +45,41 @@ def strip(blocks: list[Block]) -> tuple[list[Block], list[Removal]]:
     return [b for b in blocks if id(b) not in gone], removals
 
 
+def _titles(blocks: list[Block]) -> tuple[str, set[str]]:
+    """The opening title line and the chapters' titles, compared loosely: what a running head repeats."""
+    title = key(blocks[0].lines[0]) if blocks and len(blocks[0].lines) == 1 else ""
+    chapters = {
+        key(p.title) for b in blocks if len(b.lines) == 1 and (p := parse(b.lines[0])) and p.level == 1
+    }
+    return title, chapters
+
+
+def _split_glued_heads(blocks: list[Block], numbers: set[int]) -> list[Block]:
+    """A PDF-to-text tool puts the head on the line right above the page's text, with no blank line:
+    after a page number, a first line that is the book's or a chapter's title is a block of its own."""
+    if not numbers:
+        return blocks
+    title, chapters = _titles(blocks)
+    known = (chapters | {title}) - {""}
+    out: list[Block] = []
+    for block in blocks:
+        first = block.lines[0].strip()
+        paged = NUMBERED_HEAD.match(first)
+        head = key(paged.group(1) or paged.group(2)) if paged else key(first)
+        if out and id(out[-1]) in numbers and len(block.lines) > 1 and head in known:
+            out += [new_block(block.lines[:1], block.first), new_block(block.lines[1:], block.first + 1)]
+        else:
+            out.append(block)
+    return out
+
+
 def _running_heads(blocks: list[Block], numbers: set[int]) -> list[Block]:
     """Short lines that recur at page breaks: copies of the opening title line, lines next to a page
     number (a book's title on even pages, the chapter's on odd ones) and lines that carry it
     ("THE IRON BRIDGE 12", not "Step 2"). A recurring sub-heading ("Summary") is not beside a number.
     The book's or a chapter's title at a page break is a head even once (a chapter two pages long).
     """
-    title = key(blocks[0].lines[0]) if blocks and len(blocks[0].lines) == 1 else ""
-    chapters = {
-        key(p.title) for b in blocks if len(b.lines) == 1 and (p := parse(b.lines[0])) and p.level == 1
-    }
+    title, chapters = _titles(blocks)
     found: dict[str, list[Block]] = {}
     at_breaks: set[str] = set()  # heads seen beside a page number or carrying one
     for i, block in enumerate(blocks):

@@ -22,6 +22,9 @@ UTF16_NUL_SHARE = 0.3  # of the bytes on one side of each pair, in UTF-16 text w
 # What to do, for the one-line messages the command line shows.
 EMPTY_HINT = "put the text of the book in it, or point [book] source at the file that has it"
 TEXT_HINT = "save the manuscript as plain text (.txt, UTF-8) from your editor and build that"
+# Breaks as other tools write them: Unicode's line and paragraph separators, a word processor's
+# manual line break (vertical tab) and the form feed a PDF-to-text tool puts between pages.
+BREAKS = (("\u2028", "\n"), ("\u2029", "\n\n"), ("\x0b", "\n"), ("\x0c", "\n\n"))
 # XML 1.0 allows tab, newline, carriage return and everything from U+0020 except
 # surrogates and U+FFFE/U+FFFF; C1 controls are legal but never wanted in prose.
 XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
@@ -54,7 +57,9 @@ def decode(data: bytes, source: str) -> str:
     """The text of a manuscript, whatever its encoding, with LF line ends and no forbidden characters."""
     text = _decode(data, source)
     text = _fix_mojibake(text)
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n\n")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    for mark, lines in BREAKS:
+        text = text.replace(mark, lines)
     text = XML_FORBIDDEN.sub("", text)
     if not text.strip():
         raise BookError("the manuscript is empty", path=source, hint=EMPTY_HINT)
