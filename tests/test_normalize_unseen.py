@@ -260,3 +260,22 @@ def test_pdftotext_pages_form_feeds_and_heads_glued_to_the_page_text() -> None:
         f"# Chapter 1: The Founding\n\n{BODY}\n\n{cut} people of the town walked out to watch.\n\n"
         f"{OTHER}\n\nThe owner lived in a plain house at the top of the hill.\n"
     )
+
+
+def test_credits_half_title_and_capital_chapter_titles_ending_in_a_full_stop() -> None:
+    ms = run(
+        "*** START OF THIS PROJECT GUTENBERG EBOOK HARBOUR LIGHTS ***\n\nProduced by Volunteers\n\n"
+        "HARBOUR LIGHTS\n\nBY MARY LANE\n\n\nHARBOUR LIGHTS\n\n\nCHAPTER I.\n\nTHE LIGHTHOUSE.\n\n"
+        f"{BODY}\n\nCHAPTER II.\n\nTHE LETTER.\n\n{OTHER}\n"
+    )
+    assert ms.metadata["title"] == "Harbour Lights" and ms.metadata["authors"] == ["Mary Lane"]
+    assert [d.text for d in ms.documents] == [
+        f"# CHAPTER I. THE LIGHTHOUSE\n\n{BODY}\n",
+        f"# CHAPTER II. THE LETTER\n\n{OTHER}\n",
+    ]
+    assert "Produced by Volunteers" in ms.removals[0].text
+    assert [r.text for r in ms.removals if r.reason == "metadata"] == [
+        "HARBOUR LIGHTS",
+        "BY MARY LANE",
+        "HARBOUR LIGHTS",
+    ]

@@ -72,6 +72,11 @@ def extract(blocks: list[Block], outline_levels: dict[str, int]) -> tuple[FrontM
         elif _is_blurb(block, front, chaptered=end < len(blocks)):
             front.metadata["description"] = text
             front.taken.append((block, "description"))
+    if front.taken and front.taken[0][1] == "title":  # the title again over the text: a half-title
+        half = headings.key(title)
+        front.taken += [
+            (b, "title") for b in rest[1:end] if len(b.lines) == 1 and headings.key(b.lines[0]) == half
+        ]
     for name in ("title", "subtitle"):
         if isinstance(value := front.metadata.get(name), str):
             front.metadata[name] = _uncapped(value)

@@ -189,17 +189,24 @@ def attach_titles(blocks: list[Block]) -> list[Block]:
             prev is not None
             and prev.kind == "heading"
             and prev.level == 1
-            and block.kind == "heading"
-            and not block.label
-            and block.level > 1
+            and (
+                (block.kind == "heading" and not block.label and block.level > 1)
+                or (block.kind == "text" and _capitals_title(block.lines))
+            )
             and (parsed := parse(prev.text)) is not None
             and not parsed.title
         ):
-            prev.text = titled(prev.text, block.text)
+            prev.text = titled(prev.text, block.text or block.lines[0].strip().rstrip("."))
             merge(prev, block)
             continue
         out.append(block)
     return out
+
+
+def _capitals_title(lines: list[str]) -> bool:
+    """A short line in capitals under a chapter number is its title, full stop or not ("THE STORM.")."""
+    text = " ".join(lines[0].split())
+    return len(lines) == 1 and text.isupper() and len(text.split()) <= SENTENCE_CASE_WORDS
 
 
 def titled(label: str, title: str) -> str:

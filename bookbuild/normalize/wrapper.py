@@ -15,6 +15,7 @@ from bookbuild.normalize.report import removal
 
 # "*** START OF THE PROJECT GUTENBERG EBOOK X ***", "***START OF THIS … EBOOK X***", "*END*THE SMALL PRINT"
 FIELD = re.compile(r"^(Title|Author):\s+(\S.*)$")
+CREDIT = re.compile(r"^\s*(?:produced|prepared|transcribed|scanned|proofread)\b.*\bby\b", re.IGNORECASE)
 MARKER = re.compile(r"^\s*\*{1,3}\s*(START|END)\b[^*]*\b(?:E-?BOOK|E-?TEXT)\b.*$", re.IGNORECASE)
 
 
@@ -24,12 +25,14 @@ def strip(blocks: list[Block]) -> tuple[list[Block], list[Removal], dict[str, st
     starts = [i for i, b in enumerate(blocks) if _marker(b) == "start"]
     ends = [i for i, b in enumerate(blocks) if _marker(b) == "end"]
     first = starts[0] + 1 if starts else 0
+    while starts and first < len(blocks) and CREDIT.match(blocks[first].lines[0]):
+        first += 1  # "Produced by …" under the start marker: the library's credits, not the author's
     last = next((i for i in ends if i >= first), len(blocks))
     if (first, last) == (0, len(blocks)) or first >= last:
         return blocks, [], {}
     removals = []
     if first:
-        why = "the ebook library's header: licence and release data"
+        why = "the ebook library's header: licence, release data and credits"
         removals.append(removal("ebook-wrapper", why, blocks[:first]))
     if last < len(blocks):
         why = "the ebook library's footer: end marker and licence"
