@@ -279,3 +279,16 @@ def test_credits_half_title_and_capital_chapter_titles_ending_in_a_full_stop() -
         "BY MARY LANE",
         "HARBOUR LIGHTS",
     ]
+
+
+def test_indented_short_lines_are_verse_and_keep_their_line_ends() -> None:
+    verse = (
+        "    The lamp is lit, the tide is high,\n      The ships go sailing by;\n    - and who keeps it?\n"
+    )
+    letter = "    DEAR SIR,--The Board regrets to inform you that the light\n    will be automated.\n"
+    ms = run(f"Chapter 1: The Light\n\n{BODY}\n\n{verse}\n{letter}")
+    assert chapter_text(ms) == (
+        f"# Chapter 1: The Light\n\n{BODY}\n\n"
+        "The lamp is lit, the tide is high,\\\nThe ships go sailing by;\\\n\\- and who keeps it?\n\n"
+        "DEAR SIR,—The Board regrets to inform you that the light will be automated.\n"
+    )

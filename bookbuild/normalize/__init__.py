@@ -179,7 +179,7 @@ def _prepare(found: list[Block], levels: dict[str, int], opts: NormalizeOptions)
     found = lists.assemble(joins.join_cuts(found))
     fix = (lambda t: smarten(markup.inline(t))) if opts.typography else markup.inline
     for block in found:
-        block.text = fix(block.text)
+        block.text = "\n".join(fix(line) for line in block.text.split("\n"))  # verse keeps its lines
         for item in block.items:
             item.text = fix(item.text)
     return found

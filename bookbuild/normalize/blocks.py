@@ -30,7 +30,7 @@ class Item:
 class Block:
     """A run of non-blank source lines, and what the passes found it to be.
 
-    kind is "text" until classified, then "paragraph", "quote", "heading", "list" or "break".
+    kind is "text" until classified, then "paragraph", "quote", "verse", "heading", "list" or "break".
     """
 
     lines: list[str]

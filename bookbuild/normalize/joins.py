@@ -6,6 +6,7 @@ import re
 
 from bookbuild.normalize.blocks import CLOSERS, SENTENCE_END, Block, merge
 
+MAX_VERSE_CHARS = 50  # a hard-wrapped line is about 70 characters long
 QUOTE_MARK = re.compile(r"^\s*>\s?")  # a Markdown or e-mail quotation line
 
 MIN_CUT_WORDS = 8  # a shorter unpunctuated line is more likely a caption or a name than a cut sentence
@@ -13,15 +14,26 @@ MIN_CUT_WORDS = 8  # a shorter unpunctuated line is more likely a caption or a n
 
 def unwrap(block: Block) -> None:
     """A text block is a paragraph (or a quotation, every line marked `>`); its lines were wrapped
-    by the source, not by the author."""
+    by the source, not by the author. Verse keeps its lines."""
     if block.kind != "text":
         return
     if all(QUOTE_MARK.match(line) for line in block.lines):
         block.kind = "quote"
         block.text = unwrap_lines([QUOTE_MARK.sub("", line) for line in block.lines])
         return
+    if _verse(block.lines):
+        block.kind = "verse"
+        block.text = "\n".join(line.strip() for line in block.lines)
+        return
     block.kind = "paragraph"
     block.text = unwrap_lines(block.lines)
+
+
+def _verse(lines: list[str]) -> bool:
+    """Indented lines all much shorter than a wrapped line: a poem or song, its line ends the poet's."""
+    return len(lines) > 1 and all(
+        line[:1] in " \t" and len(line.strip()) <= MAX_VERSE_CHARS for line in lines
+    )
 
 
 def unwrap_lines(lines: list[str]) -> str:

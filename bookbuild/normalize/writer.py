@@ -19,6 +19,8 @@ def markdown(block: Block) -> str:
         return f"{'#' * block.level} {block.text}"
     if block.kind == "break":
         return "* * *"
+    if block.kind == "verse":
+        return "\\\n".join(paragraph(line) for line in block.text.split("\n"))  # hard line breaks
     if block.kind == "quote":
         return f"> {paragraph(block.text)}"
     if block.kind == "list":
