@@ -292,3 +292,12 @@ def test_indented_short_lines_are_verse_and_keep_their_line_ends() -> None:
         "The lamp is lit, the tide is high,\\\nThe ships go sailing by;\\\n\\- and who keeps it?\n\n"
         "DEAR SIR,—The Board regrets to inform you that the light will be automated.\n"
     )
+
+
+def test_illustration_placeholders_go_to_the_report_with_their_captions() -> None:
+    ms = run(
+        f"Chapter 1: Dusk\n\n[Illustration: The harbour at dusk]\n\n{BODY}\n\n[Illustration]\n\n{OTHER}\n"
+    )
+    assert chapter_text(ms) == f"# Chapter 1: Dusk\n\n{BODY}\n\n{OTHER}\n"
+    pictures = [r for r in ms.removals if r.reason == "illustration"]
+    assert [r.text for r in pictures] == ["[Illustration: The harbour at dusk]\n\n[Illustration]"]

@@ -2,7 +2,8 @@
 
 Plain-text ebooks mark where the book itself starts and ends with lines such as
 `*** START OF THE PROJECT GUTENBERG EBOOK THE SALT ROAD ***` and `*** END OF … ***`.
-What lies outside the markers is the library's, not the author's: it goes to the report.
+What lies outside the markers is the library's, not the author's: it goes to the report, as do
+the `[Illustration: …]` placeholders such a library leaves where a picture was.
 """
 
 from __future__ import annotations
@@ -16,12 +17,22 @@ from bookbuild.normalize.report import removal
 # "*** START OF THE PROJECT GUTENBERG EBOOK X ***", "***START OF THIS … EBOOK X***", "*END*THE SMALL PRINT"
 FIELD = re.compile(r"^(Title|Author):\s+(\S.*)$")
 CREDIT = re.compile(r"^\s*(?:produced|prepared|transcribed|scanned|proofread)\b.*\bby\b", re.IGNORECASE)
+ILLUSTRATION = re.compile(r"^\s*\[Illustration(?::[^\]]*)?\]\s*$", re.IGNORECASE)
 MARKER = re.compile(r"^\s*\*{1,3}\s*(START|END)\b[^*]*\b(?:E-?BOOK|E-?TEXT)\b.*$", re.IGNORECASE)
 
 
 def strip(blocks: list[Block]) -> tuple[list[Block], list[Removal], dict[str, str]]:
-    """The book between its start and end markers; the header and footer (markers included) removed;
-    the header's catalogue lines ("Title: The Salt Road", "Author: Eleanor Fenwick")."""
+    """The book without the library's header, footer and picture placeholders; the header's
+    catalogue lines ("Title: The Salt Road", "Author: Eleanor Fenwick")."""
+    book, removals, catalogue = _between_markers(blocks)
+    pictures = {id(b) for b in book if ILLUSTRATION.match(" ".join(b.lines))}
+    if pictures:
+        why = "placeholders for pictures the text file does not carry (their captions are here)"
+        removals.append(removal("illustration", why, [b for b in book if id(b) in pictures]))
+    return [b for b in book if id(b) not in pictures], removals, catalogue
+
+
+def _between_markers(blocks: list[Block]) -> tuple[list[Block], list[Removal], dict[str, str]]:
     starts = [i for i, b in enumerate(blocks) if _marker(b) == "start"]
     ends = [i for i, b in enumerate(blocks) if _marker(b) == "end"]
     first = starts[0] + 1 if starts else 0
@@ -38,8 +49,7 @@ def strip(blocks: list[Block]) -> tuple[list[Block], list[Removal], dict[str, st
         why = "the ebook library's footer: end marker and licence"
         removals.append(removal("ebook-wrapper", why, blocks[last:]))
     found = (FIELD.match(line.strip()) for block in blocks[:first] for line in block.lines)
-    catalogue = {m.group(1).lower(): m.group(2).strip() for m in found if m}
-    return blocks[first:last], removals, catalogue
+    return blocks[first:last], removals, {m.group(1).lower(): m.group(2).strip() for m in found if m}
 
 
 def _marker(block: Block) -> str | None:
