@@ -4,7 +4,7 @@ The passes, in order, each in its own module:
 
     reading      bytes -> text (encoding, mojibake, line ends, forbidden characters)
     blocks       text -> blocks that remember their source lines
-    wrapper      an ebook library's licence header and footer, outside the book's start/end markers
+    wrapper      an ebook library's licence header and footer, picture placeholders
     furniture    page numbers and running heads of a text pasted from a PDF
     outline      the table of contents -> the canonical outline, out of the text
     frontmatter  title, subtitle, author, blurb -> metadata
