@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import re
 import zipfile
+from pathlib import Path
 
+import pytest
 from lxml import etree
 from pypdf import PdfReader
 
+from bookbuild import __version__, cli
 from bookbuild.backends import Edition
+from tests.conftest import ESSAY
 
 BIO = "jack-ma-visionary-legacy"
 CHAPTER_RE = re.compile(r"Chapter (\d+)")
@@ -54,3 +58,25 @@ def test_pdf_has_the_chapters_in_order(built: dict[str, dict[str, Edition]]) -> 
     assert pages == sorted(pages)
     for number, page in chapters:
         assert f"Chapter {number}" in reader.pages[page].extract_text()
+
+
+def test_a_bare_text_file_builds_with_metadata_from_its_text(tmp_path: Path) -> None:
+    """No book folder at all: title and subtitle come from the text; -o and --format are honoured."""
+    raw = tmp_path / "pioneer.txt"
+    raw.write_bytes((ESSAY / "source.txt").read_bytes())
+    before = raw.read_bytes()
+    assert cli.main(["-q", "build", str(raw), "-o", str(tmp_path / "out"), "--format", "epub"]) == 0
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["pioneer.epub"]
+    assert raw.read_bytes() == before
+    with zipfile.ZipFile(tmp_path / "out" / "pioneer.epub") as z:
+        opf = etree.fromstring(z.read(next(n for n in z.namelist() if n.endswith(".opf"))))
+    titles = [t.text for t in opf.iter("{http://purl.org/dc/elements/1.1/}title")]
+    assert titles == ["The E-commerce Pioneer", "The Inspirational Journey of Jack Ma"]
+    assert not list(opf.iter("{http://purl.org/dc/elements/1.1/}creator"))  # no author invented
+
+
+def test_version_names_the_package(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        cli.main(["--version"])
+    assert exit_info.value.code == 0
+    assert capsys.readouterr().out.strip() == f"bookbuild {__version__}"
