@@ -15,15 +15,14 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from typing import TypeVar
-from zlib import crc32
 
-from datasketch import MinHash, MinHashLSH
 from rapidfuzz import fuzz
 
 from bookbuild.manuscript import Removal
 from bookbuild.normalize import headings
 from bookbuild.normalize.blocks import Block
 from bookbuild.normalize.chapters import Chapter, Section, passes, sections
+from bookbuild.normalize.minhash import BandIndex, signatures
 from bookbuild.normalize.report import removal, where, words
 
 BOILERPLATE_WORDS = (5, 60)  # a repeated run this long is a notice, not a repeated thought
@@ -283,14 +282,14 @@ def near_duplicates(blocks: list[Block], policy: Policy) -> tuple[set[int], list
     ]
     if len(candidates) < 2:
         return set(), []
-    lsh = MinHashLSH(num_perm=NUM_PERM, params=_bands(policy.near_duplicate_threshold))
+    index = BandIndex(*_bands(policy.near_duplicate_threshold))
     gone: set[int] = set()
     removals: list[Removal] = []
-    hashes = MinHash.bulk([s for _, s in candidates], num_perm=NUM_PERM, hashfunc=crc32)
+    hashes = signatures((s for _, s in candidates), NUM_PERM)
     sets = dict(candidates)
-    for (i, shingle_set), minhash in zip(candidates, hashes, strict=True):
-        match = _best(shingle_set, ((j, sets[j]) for j in lsh.query(minhash)))
-        lsh.insert(i, minhash)
+    for (i, shingle_set), signature in zip(candidates, hashes, strict=True):
+        match = _best(shingle_set, ((j, sets[j]) for j in index.query(signature)))
+        index.insert(i, signature)
         if match is None or match[1] < policy.near_duplicate_threshold:
             continue
         original = blocks[match[0]]
@@ -310,7 +309,7 @@ def near_duplicates(blocks: list[Block], policy: Policy) -> tuple[set[int], list
 @cache
 def _bands(threshold: float) -> tuple[int, int]:
     """LSH bands and rows whose S-curve rises a little below `threshold`: candidates are checked exactly,
-    so recall matters more than precision (and MinHashLSH's own optimiser is slow to run per book)."""
+    so recall matters more than precision (datasketch's optimiser for this is slow to run per book)."""
     target = max(0.05, threshold - 0.15)
     options = [(b, NUM_PERM // b) for b in range(1, NUM_PERM + 1)]
     return min(options, key=lambda br: abs((1 / br[0]) ** (1 / br[1]) - target))
