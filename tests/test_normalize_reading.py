@@ -55,9 +55,7 @@ def test_characters_xml_forbids_are_removed() -> None:
 
 
 def test_page_feed_and_manual_line_break_are_breaks_not_dropped() -> None:
-    assert (
-        decode(b"last line\x0cTHE HEAD\nnext\x0bline", "f.txt") == "last line\n\nTHE HEAD\nnext\nline"
-    )
+    assert decode(b"last line\x0cTHE HEAD\nnext\x0bline", "f.txt") == "last line\n\nTHE HEAD\nnext\nline"
 
 
 @pytest.mark.parametrize(

@@ -310,21 +310,3 @@ def test_proof_refuses_pages_it_cannot_show(spec: str) -> None:
 
     with pytest.raises(BookError, match="--pages"):
         page_numbers(spec, 10)
-
-
-def test_cached_page_references_match_pydyf_and_are_put_back() -> None:
-    import pydyf
-
-    from bookbuild.pdf.fast_tags import cached_page_references
-
-    original = pydyf.PDF.page_references
-    pdf = pydyf.PDF()
-    for _ in range(3):
-        page = pydyf.Dictionary({"Type": "/Page"})
-        pdf.add_page(page)
-    expected = pdf.page_references
-    with cached_page_references():
-        assert pdf.page_references == expected
-        pdf.add_page(pydyf.Dictionary({"Type": "/Page"}))  # a new page is seen
-        assert len(pdf.page_references) == 4
-    assert pydyf.PDF.page_references is original

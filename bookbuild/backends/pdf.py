@@ -18,9 +18,8 @@ from weasyprint.text.fonts import FontConfiguration
 from bookbuild import model as m
 from bookbuild.backends import Edition
 from bookbuild.errors import BookError
-from bookbuild.pdf import frontmatter, labels, layout
+from bookbuild.pdf import frontmatter, labels, layout, speedups
 from bookbuild.pdf import options as pdf_options
-from bookbuild.pdf.fast_tags import cached_page_references
 from bookbuild.pdf.fetcher import ProjectFetcher, RefusedURL
 from bookbuild.pdf.options import Geometry, PdfOptions
 from bookbuild.render import xhtml
@@ -41,11 +40,11 @@ def render(book: m.Book, target: Path, table: dict[str, Any]) -> Edition:
     fetcher = ProjectFetcher((book.base_dir, STYLES))
     source = _html(book, opts)
     try:
-        document = _layout(book, source, opts, g, font_size, fetcher)
-        first_body = next((ch.id for ch in book.chapters if ch.role != "frontmatter"), None)
-        body_start = _page_of(document, first_body)
-        _set_metadata(document, book.metadata)
-        with cached_page_references():
+        with speedups.faster():
+            document = _layout(book, source, opts, g, font_size, fetcher)
+            first_body = next((ch.id for ch in book.chapters if ch.role != "frontmatter"), None)
+            body_start = _page_of(document, first_body)
+            _set_metadata(document, book.metadata)
             document.write_pdf(target, finisher=labels.finisher(labels.ranges(body_start)), pdf_tags=True)
     except RefusedURL as exc:
         raise BookError(
