@@ -41,17 +41,22 @@ def render(book: m.Book, target: Path, table: dict[str, Any]) -> Edition:
     source = _html(book, opts)
     try:
         with speedups.faster():
-            document = _layout(book, source, opts, g, font_size, fetcher)
-            first_body = next((ch.id for ch in book.chapters if ch.role != "frontmatter"), None)
-            body_start = _page_of(document, first_body)
-            _set_metadata(document, book.metadata)
-            document.write_pdf(target, finisher=labels.finisher(labels.ranges(body_start)), pdf_tags=True)
+            pages = _write(book, target, _layout(book, source, opts, g, font_size, fetcher))
     except RefusedURL as exc:
         raise BookError(
             f"refers to {exc.url!r}, outside the book: only files in the book folder can be used",
             path=book.base_dir,
         ) from None
-    return Edition("pdf", target, chapters=len(book.body), pages=len(document.pages))
+    return Edition("pdf", target, chapters=len(book.body), pages=pages)
+
+
+def _write(book: m.Book, target: Path, document: Document) -> int:
+    """Write the laid-out book and let it go: the collector, paused until then, finds it all garbage."""
+    first_body = next((ch.id for ch in book.chapters if ch.role != "frontmatter"), None)
+    _set_metadata(document, book.metadata)
+    finisher = labels.finisher(labels.ranges(_page_of(document, first_body)))
+    document.write_pdf(target, finisher=finisher, pdf_tags=True)
+    return len(document.pages)
 
 
 def _layout(

@@ -26,8 +26,7 @@ def _plain(style: Any) -> bool:
 
 
 def _widen_spaces(layout: Any, spacing: float) -> None:
-    text = layout.text.encode()
-    spaces = {match.start() for match in SPACE.finditer(text)}
+    spaces = [match.start() for match in SPACE.finditer(layout.text.encode())]
     if not spaces:
         return
     units = int(spacing * TO_UNITS)
@@ -36,9 +35,11 @@ def _widen_spaces(layout: Any, spacing: float) -> None:
         glyph_item, run = run.data, run.next
         glyphs, offset = glyph_item.glyphs, glyph_item.item.offset
         clusters = ffi.unpack(glyphs.log_clusters, glyphs.num_glyphs)
+        wanted = {start - offset for start in spaces}
+        infos = glyphs.glyphs
         for i, cluster in enumerate(clusters):
-            if offset + cluster in spaces:
-                glyphs.glyphs[i].geometry.width += units
+            if cluster in wanted:
+                infos[i].geometry.width += units
 
 
 def _justified_set_text(stock: Callable[..., None]) -> Callable[..., None]:
