@@ -5,6 +5,8 @@ splits the line at every space, shapes each word on its own and WeasyPrint write
 word: for a justified book that is a quarter of the whole PDF build. Widening the space glyphs of
 the line as Pango shaped it puts every glyph where the attributes would, with one run per line
 (and the kerning the line was measured with when it was broken).
+It also sets up a Pango layout for each justified piece of text and drops it at once, keeping only
+its text for the drawing, which sets up its own: that layout is not made.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
+from weasyprint.layout import inline
 from weasyprint.text import line_break
 from weasyprint.text.ffi import TO_UNITS, ffi, pango
 
@@ -56,12 +59,34 @@ def _justified_set_text(stock: Callable[..., None]) -> Callable[..., None]:
     return set_text
 
 
+def _text_only_layout(stock: Callable[..., Any]) -> Callable[..., Any]:
+    """create_layout as justification calls it: a layout holding what is kept once it is deactivated."""
+
+    def create_layout(
+        text: str, style: Any, context: Any, max_width: Any, justification_spacing: float
+    ) -> Any:
+        if max_width is not None or style["text_decoration_line"] != "none":
+            return stock(text, style, context, max_width, justification_spacing)  # decorations need metrics
+        layout = line_break.Layout.__new__(line_break.Layout)
+        layout.justification_spacing = justification_spacing
+        layout.max_width, layout.first_line_direction = None, 0
+        layout.ascent = layout.underline_position = layout.strikethrough_position = None
+        layout.layout = layout.language = None
+        layout.style = style
+        newline = text.find("\n")
+        layout.text = text if newline == -1 else text[: newline + 2]  # as Layout.set_text keeps it
+        return layout
+
+    return create_layout
+
+
 @contextmanager
 def one_run_per_line() -> Iterator[None]:
     """While active, justified lines are drawn with widened spaces (WeasyPrint 70's Layout only)."""
-    stock = line_break.Layout.set_text
-    line_break.Layout.set_text = _justified_set_text(stock)
+    set_text, create_layout = line_break.Layout.set_text, inline.create_layout
+    line_break.Layout.set_text = _justified_set_text(set_text)
+    inline.create_layout = _text_only_layout(create_layout)
     try:
         yield
     finally:
-        line_break.Layout.set_text = stock
+        line_break.Layout.set_text, inline.create_layout = set_text, create_layout
