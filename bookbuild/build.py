@@ -17,7 +17,7 @@ from pathlib import Path
 
 from bookbuild import config as cfg
 from bookbuild import manuscript
-from bookbuild.backends import FORMATS, Edition, renderers
+from bookbuild.backends import FORMATS, Edition, renderer
 from bookbuild.errors import BookError
 from bookbuild.load import load
 from bookbuild.manuscript import Manuscript
@@ -84,12 +84,11 @@ def build_book(
     progress("load")
     book = load(ms, config)
     editions = []
-    backends = renderers()
     for fmt in formats:
         progress(fmt)
         target = out_dir / f"{config.slug}.{fmt}"
         with atomic_output(target) as tmp:
-            edition = backends[fmt](book, tmp, config.tables.get(fmt, {}))
+            edition = renderer(fmt)(book, tmp, config.tables.get(fmt, {}))
         editions.append(Edition(edition.format, target, edition.chapters, edition.pages))
     return Built(ms, book, editions)
 

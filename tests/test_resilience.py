@@ -15,7 +15,7 @@ import pytest
 
 from bookbuild import build as pipeline
 from bookbuild import cli
-from bookbuild.backends import renderers
+from bookbuild.backends import renderer
 
 TOML = '[book]\nsource = "source.txt"\ntitle = "A Small Book"\nslug = "small"\n'
 TEXT = "Chapter 1: The Start\n\nThe first paragraph of a small book, long enough to read as prose.\n"
@@ -183,7 +183,7 @@ def test_a_dist_that_cannot_be_written(workspace: Path, capsys: pytest.CaptureFi
 
 def failing_epub(monkeypatch: pytest.MonkeyPatch, failure: BaseException) -> None:
     """The real EPUB backend writes its file, then the file is cut in half and the build fails."""
-    real = renderers()["epub"]
+    real = renderer("epub")
 
     def half_written(book: object, target: Path, table: dict[str, object]) -> object:
         real(book, target, table)  # type: ignore[arg-type]
@@ -191,7 +191,7 @@ def failing_epub(monkeypatch: pytest.MonkeyPatch, failure: BaseException) -> Non
             f.truncate(target.stat().st_size // 2)
         raise failure
 
-    monkeypatch.setattr(pipeline, "renderers", lambda: {"epub": half_written})
+    monkeypatch.setattr(pipeline, "renderer", lambda fmt: half_written)
 
 
 def test_a_full_disk_keeps_the_previous_edition(

@@ -6,6 +6,7 @@ never sees raw text or Markdown.
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,11 +28,10 @@ class Edition:
 Renderer = Callable[[Book, Path, dict[str, Any]], Edition]
 
 
-def renderers() -> dict[str, Renderer]:
-    """Imported lazily: building an EPUB should not pay for loading WeasyPrint."""
-    from bookbuild.backends import epub, pdf
-
-    return {"epub": epub.render, "pdf": pdf.render}
+def renderer(fmt: str) -> Renderer:
+    """Imported when asked for: an EPUB build does not load WeasyPrint, nor a PDF build ebooklib."""
+    render: Renderer = importlib.import_module(f"bookbuild.backends.{fmt}").render
+    return render
 
 
 FORMATS = ("epub", "pdf")
