@@ -63,13 +63,15 @@ def test_the_same_glyphs_are_printed_in_the_same_places(
 
 def test_everything_is_put_back_afterwards() -> None:
     set_text, references = line_break.Layout.set_text, pydyf.PDF.page_references
+    font_description = line_break.get_font_description
     with speedups.faster():
         assert not gc.isenabled()
         assert line_break.Layout.set_text is not set_text
+        assert line_break.get_font_description is not font_description
         assert pydyf.zlib is not zlib
     assert gc.isenabled()
     assert line_break.Layout.set_text is set_text and pydyf.PDF.page_references is references
-    assert pydyf.zlib is zlib
+    assert line_break.get_font_description is font_description and pydyf.zlib is zlib
 
 
 def test_streams_are_still_compressed_and_readable() -> None:
