@@ -11,6 +11,7 @@ import pydyf
 import pypdfium2 as pdfium
 import pytest
 from pypdf import PdfReader
+from weasyprint.layout import page as page_layout
 from weasyprint.text import line_break
 
 from bookbuild import config as cfg
@@ -63,8 +64,9 @@ def test_the_same_glyphs_are_printed_in_the_same_places(
 
 def test_everything_is_put_back_afterwards() -> None:
     set_text, references = line_break.Layout.set_text, pydyf.PDF.page_references
-    font_description = line_break.get_font_description
+    font_description, resolve = line_break.get_font_description, page_layout.resolve_percentages
     with speedups.faster():
+        assert page_layout.resolve_percentages is not resolve
         assert not gc.isenabled()
         assert line_break.Layout.set_text is not set_text
         assert line_break.get_font_description is not font_description
@@ -72,6 +74,7 @@ def test_everything_is_put_back_afterwards() -> None:
     assert gc.isenabled()
     assert line_break.Layout.set_text is set_text and pydyf.PDF.page_references is references
     assert line_break.get_font_description is font_description and pydyf.zlib is zlib
+    assert page_layout.resolve_percentages is resolve
 
 
 def test_streams_are_still_compressed_and_readable() -> None:
