@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import io
 import zlib
 from contextlib import nullcontext
 from pathlib import Path
@@ -11,6 +12,7 @@ import pydyf
 import pypdfium2 as pdfium
 import pytest
 from pypdf import PdfReader
+from weasyprint import HTML
 from weasyprint.layout import page as page_layout
 from weasyprint.text import line_break
 
@@ -18,7 +20,7 @@ from bookbuild import config as cfg
 from bookbuild import model as m
 from bookbuild.backends import pdf
 from bookbuild.build import load_book
-from bookbuild.pdf import speedups
+from bookbuild.pdf import options, speedups
 from tests.conftest import ESSAY
 
 Glyph = tuple[str, float, float]
@@ -96,3 +98,16 @@ def test_cached_page_references_match_pydyf_and_are_put_back() -> None:
         document.add_page(pydyf.Dictionary({"Type": "/Page"}))  # a new page is seen
         assert len(document.page_references) == 4
     assert pydyf.PDF.page_references is original
+
+
+def test_the_book_parsed_by_expat_prints_as_parsed_by_weasyprint(essay: m.Book) -> None:
+    source = pdf._html(essay, options.PdfOptions())
+    base = str(essay.base_dir.resolve())
+    outputs = []
+    for html in (speedups.html_document(source, base, None), HTML(string=source.decode(), base_url=base)):
+        document = html.render()
+        document.metadata.created = document.metadata.modified = "2000-01-01T00:00:00Z"
+        outputs.append(document.write_pdf(pdf_tags=True))
+    ours, theirs = outputs
+    assert ours == theirs
+    assert PdfReader(io.BytesIO(ours)).trailer["/Root"]["/Lang"] == essay.metadata.language  # from lang=""

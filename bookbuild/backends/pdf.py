@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from lxml import etree
-from weasyprint import CSS, HTML
+from weasyprint import CSS
 from weasyprint.document import Document
 from weasyprint.text.fonts import FontConfiguration
 
@@ -60,10 +60,10 @@ def _write(book: m.Book, target: Path, document: Document) -> int:
 
 
 def _layout(
-    book: m.Book, source: str, opts: PdfOptions, g: Geometry, font_size: float, fetcher: ProjectFetcher
+    book: m.Book, source: bytes, opts: PdfOptions, g: Geometry, font_size: float, fetcher: ProjectFetcher
 ) -> Document:
     """Lay the book out with the gutter its page count needs (estimated first, then checked)."""
-    html = HTML(string=source, base_url=str(book.base_dir.resolve()), url_fetcher=fetcher)
+    html = speedups.html_document(source, str(book.base_dir.resolve()), fetcher)
     fonts = FontConfiguration()  # holds the @font-face fonts; without it they are silently ignored
     print_css = CSS(filename=str(STYLES / "print.css"), url_fetcher=fetcher, font_config=fonts)
 
@@ -79,7 +79,7 @@ def _layout(
     return document if needed == guess else lay_out(needed)
 
 
-def _html(book: m.Book, opts: PdfOptions) -> str:
+def _html(book: m.Book, opts: PdfOptions) -> bytes:
     meta = book.metadata
     ropts = xhtml.RenderOptions(href=_href, epub_types=False)
     front = [_chapter(ch, ropts) for ch in book.chapters if ch.role == "frontmatter"]
@@ -98,7 +98,7 @@ def _html(book: m.Book, opts: PdfOptions) -> str:
         for page in pages:
             for a in page.iter(f"{{{xhtml.XHTML}}}a"):
                 a.attrib.pop("href", None)  # a press file has no link annotations
-    return xhtml.document(meta.title, meta.language, pages, []).decode("utf-8")
+    return xhtml.document(meta.title, meta.language, pages, [])
 
 
 def _chapter(ch: m.Chapter, ropts: xhtml.RenderOptions) -> etree._Element:
