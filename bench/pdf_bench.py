@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 BOOK = ROOT / "manuscript" / "jack-ma-visionary-legacy"
 BIN = Path(sys.executable).parent
 MAX_PEAK_MB = 600
-ROUNDS = int(os.environ.get("BENCH_ROUNDS", "3"))
+ROUNDS = int(os.environ.get("BENCH_ROUNDS", "5"))
 
 
 @dataclass(frozen=True)
