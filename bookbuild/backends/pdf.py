@@ -63,7 +63,7 @@ def _layout(
     book: m.Book, source: bytes, opts: PdfOptions, g: Geometry, font_size: float, fetcher: ProjectFetcher
 ) -> Document:
     """Lay the book out with the gutter its page count needs (estimated first, then checked)."""
-    html = speedups.html_document(source, str(book.base_dir.resolve()), fetcher)
+    html = speedups.html_document(source, book.base_dir.resolve().as_uri() + "/", fetcher)  # a folder
     fonts = FontConfiguration()  # holds the @font-face fonts; without it they are silently ignored
     print_css = CSS(filename=str(STYLES / "print.css"), url_fetcher=fetcher, font_config=fonts)
 
