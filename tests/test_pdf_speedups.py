@@ -13,6 +13,7 @@ import pypdfium2 as pdfium
 import pytest
 from pypdf import PdfReader
 from weasyprint import HTML
+from weasyprint.document import Document
 from weasyprint.layout import page as page_layout
 from weasyprint.text import line_break
 
@@ -67,7 +68,9 @@ def test_the_same_glyphs_are_printed_in_the_same_places(
 def test_everything_is_put_back_afterwards() -> None:
     set_text, references = line_break.Layout.set_text, pydyf.PDF.page_references
     font_description, resolve = line_break.get_font_description, page_layout.resolve_percentages
+    layout_context = Document.__dict__["_build_layout_context"]
     with speedups.faster():
+        assert Document.__dict__["_build_layout_context"] is not layout_context
         assert page_layout.resolve_percentages is not resolve
         assert not gc.isenabled()
         assert line_break.Layout.set_text is not set_text
@@ -77,6 +80,7 @@ def test_everything_is_put_back_afterwards() -> None:
     assert line_break.Layout.set_text is set_text and pydyf.PDF.page_references is references
     assert line_break.get_font_description is font_description and pydyf.zlib is zlib
     assert page_layout.resolve_percentages is resolve
+    assert Document.__dict__["_build_layout_context"] is layout_context
 
 
 def test_streams_are_still_compressed_and_readable() -> None:
@@ -98,6 +102,18 @@ def test_cached_page_references_match_pydyf_and_are_put_back() -> None:
         document.add_page(pydyf.Dictionary({"Type": "/Page"}))  # a new page is seen
         assert len(document.page_references) == 4
     assert pydyf.PDF.page_references is original
+
+
+def test_the_laid_out_book_is_freed_without_a_collection(essay: m.Book, tmp_path: Path) -> None:
+    pdf.render(essay, tmp_path / "warm.pdf", {})
+    gc.collect()
+    gc.disable()
+    try:
+        pdf.render(essay, tmp_path / "book.pdf", {})
+        left = gc.collect()
+    finally:
+        gc.enable()
+    assert left < 3000  # without emptying the layout context: over 7,000 objects of the essay's layout
 
 
 def test_the_book_parsed_by_expat_prints_as_parsed_by_weasyprint(essay: m.Book) -> None:
