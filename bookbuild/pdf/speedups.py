@@ -15,7 +15,7 @@ Measured on the biography (381 pages), CPU seconds of the PDF build:
 - no sizes worked out for the empty margin boxes (14 of the 16 on every page), which are then set
   to nothing anyway: half a second;
 - the book's XHTML read by expat instead of WeasyPrint's pure-Python HTML5 parser (`html_document`):
-  a third of a second.
+  nearly half a second.
 On another WeasyPrint the layout patches are left out: the build is slower, never different.
 """
 
