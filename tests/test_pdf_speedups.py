@@ -14,6 +14,7 @@ import pytest
 from pypdf import PdfReader
 from weasyprint import HTML
 from weasyprint.document import Document
+from weasyprint.layout import inline
 from weasyprint.layout import page as page_layout
 from weasyprint.text import line_break
 
@@ -68,9 +69,10 @@ def test_the_same_glyphs_are_printed_in_the_same_places(
 def test_everything_is_put_back_afterwards() -> None:
     set_text, references = line_break.Layout.set_text, pydyf.PDF.page_references
     font_description, resolve = line_break.get_font_description, page_layout.resolve_percentages
-    layout_context = Document.__dict__["_build_layout_context"]
+    layout_context, create_layout = vars(Document)["_build_layout_context"], inline.create_layout
     with speedups.faster():
-        assert Document.__dict__["_build_layout_context"] is not layout_context
+        assert vars(Document)["_build_layout_context"] is not layout_context
+        assert inline.create_layout is not create_layout
         assert page_layout.resolve_percentages is not resolve
         assert not gc.isenabled()
         assert line_break.Layout.set_text is not set_text
@@ -80,7 +82,7 @@ def test_everything_is_put_back_afterwards() -> None:
     assert line_break.Layout.set_text is set_text and pydyf.PDF.page_references is references
     assert line_break.get_font_description is font_description and pydyf.zlib is zlib
     assert page_layout.resolve_percentages is resolve
-    assert Document.__dict__["_build_layout_context"] is layout_context
+    assert vars(Document)["_build_layout_context"] is layout_context and inline.create_layout is create_layout
 
 
 def test_streams_are_still_compressed_and_readable() -> None:

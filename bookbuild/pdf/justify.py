@@ -20,6 +20,8 @@ from weasyprint.layout import inline
 from weasyprint.text import line_break
 from weasyprint.text.ffi import TO_UNITS, ffi, pango
 
+from bookbuild.pdf.patch import replaced
+
 SPACE = re.compile(" |\u00a0".encode())  # what WeasyPrint counts as expandable, in UTF-8
 
 
@@ -84,9 +86,8 @@ def _text_only_layout(stock: Callable[..., Any]) -> Callable[..., Any]:
 def one_run_per_line() -> Iterator[None]:
     """While active, justified lines are drawn with widened spaces (WeasyPrint 70's Layout only)."""
     set_text, create_layout = line_break.Layout.set_text, inline.create_layout
-    line_break.Layout.set_text = _justified_set_text(set_text)
-    inline.create_layout = _text_only_layout(create_layout)
-    try:
+    with (
+        replaced(line_break.Layout, "set_text", _justified_set_text(set_text)),
+        replaced(inline, "create_layout", _text_only_layout(create_layout)),
+    ):
         yield
-    finally:
-        line_break.Layout.set_text, inline.create_layout = set_text, create_layout

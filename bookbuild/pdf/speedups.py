@@ -24,7 +24,7 @@ from __future__ import annotations
 import gc
 import zlib
 from collections.abc import Iterator
-from contextlib import ExitStack, contextmanager
+from contextlib import AbstractContextManager, ExitStack, contextmanager
 from typing import Any
 from xml.etree import ElementTree
 
@@ -37,8 +37,8 @@ from weasyprint.layout import page
 from weasyprint.text import line_break
 
 from bookbuild.pdf.justify import one_run_per_line
+from bookbuild.pdf.patch import PATCHABLE, replaced
 
-KNOWN_WEASYPRINT = "70."
 _page_references = pydyf.PDF.page_references
 
 
@@ -57,11 +57,8 @@ def cached_page_references() -> Iterator[None]:
     if not isinstance(_page_references, property):  # a pydyf that changed shape: leave it alone
         yield
         return
-    pydyf.PDF.page_references = property(_cached_page_references)
-    try:
+    with replaced(pydyf.PDF, "page_references", property(_cached_page_references)):
         yield
-    finally:
-        pydyf.PDF.page_references = _page_references
 
 
 class _DefaultLevelZlib:
@@ -74,14 +71,8 @@ class _DefaultLevelZlib:
         return zlib.compressobj(zlib.Z_DEFAULT_COMPRESSION, *args)
 
 
-@contextmanager
-def default_compression() -> Iterator[None]:
-    stock = pydyf.zlib
-    pydyf.zlib = _DefaultLevelZlib  # type: ignore[assignment]
-    try:
-        yield
-    finally:
-        pydyf.zlib = stock
+def default_compression() -> AbstractContextManager[Any]:
+    return replaced(pydyf, "zlib", _DefaultLevelZlib)
 
 
 # What get_font_description reads besides the family.
@@ -107,11 +98,8 @@ def shared_font_descriptions() -> Iterator[None]:
             description = made[key] = stock(style)
         return description
 
-    line_break.get_font_description = get_font_description
-    try:
+    with replaced(line_break, "get_font_description", get_font_description):
         yield
-    finally:
-        line_break.get_font_description = stock
 
 
 @contextmanager
@@ -123,11 +111,8 @@ def empty_margin_boxes_unsized() -> Iterator[None]:
         if not (isinstance(box, boxes.MarginBox) and not box.is_generated):
             stock(box, containing_block)
 
-    page.resolve_percentages = resolve_percentages
-    try:
+    with replaced(page, "resolve_percentages", resolve_percentages):
         yield
-    finally:
-        page.resolve_percentages = stock
 
 
 @contextmanager
@@ -164,7 +149,7 @@ def _html_tree(xhtml: bytes) -> ElementTree.Element:
 
 def html_document(xhtml: bytes, base_url: str, url_fetcher: Any) -> weasyprint.HTML:
     """The book's XHTML for WeasyPrint, parsed by expat where this WeasyPrint's HTML class allows it."""
-    if not weasyprint.__version__.startswith(KNOWN_WEASYPRINT):
+    if not PATCHABLE:
         return weasyprint.HTML(string=xhtml.decode("utf-8"), base_url=base_url, url_fetcher=url_fetcher)
     return _ParsedHTML(_html_tree(xhtml), base_url, url_fetcher)
 
@@ -172,7 +157,7 @@ def html_document(xhtml: bytes, base_url: str, url_fetcher: Any) -> weasyprint.H
 @contextmanager
 def layout_contexts_released() -> Iterator[None]:
     """Layout contexts made while active are emptied at the end, when the book they laid out is written."""
-    stock = Document.__dict__["_build_layout_context"]
+    stock = vars(Document)["_build_layout_context"]
     made: list[Any] = []
 
     def build_layout_context(cls: type[Document], *args: Any) -> Any:
@@ -180,14 +165,11 @@ def layout_contexts_released() -> Iterator[None]:
         made.append(context)
         return context
 
-    Document._build_layout_context = classmethod(build_layout_context)  # type: ignore[assignment]
-    try:
+    with replaced(Document, "_build_layout_context", classmethod(build_layout_context)):
         yield
-    finally:
-        Document._build_layout_context = stock
-        for context in made:
-            vars(context.target_collector).clear()
-            vars(context).clear()
+    for context in made:
+        vars(context.target_collector).clear()
+        vars(context).clear()
 
 
 @contextmanager
@@ -196,7 +178,7 @@ def faster() -> Iterator[None]:
         stack.enter_context(collector_paused())  # entered first, so it resumes last
         stack.enter_context(cached_page_references())
         stack.enter_context(default_compression())
-        if weasyprint.__version__.startswith(KNOWN_WEASYPRINT):
+        if PATCHABLE:
             stack.enter_context(layout_contexts_released())
             stack.enter_context(one_run_per_line())
             stack.enter_context(shared_font_descriptions())
